@@ -1,0 +1,44 @@
+package dev.vellum.core.model;
+
+import java.util.Locale;
+
+/** Where one annotator's work on one item stands in the review workflow. */
+public enum AnnotationState {
+    /** The annotator is still working on it. */
+    IN_PROGRESS,
+    /** Handed in, waiting for review. */
+    SUBMITTED,
+    /** A reviewer has taken it. */
+    IN_REVIEW,
+    /** Accepted by review. */
+    ACCEPTED,
+    /** Sent back by review. */
+    REJECTED,
+    /** Checked by an auditor after acceptance. */
+    AUDITED;
+
+    /** The stable lower-case id used in files and on the command line, e.g. {@code in_progress}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Words for people, e.g. "In progress". */
+    public String displayName() {
+        String s = name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * Parses a stable id as written by {@link #id()}.
+     *
+     * @throws IllegalArgumentException naming the unknown value
+     */
+    public static AnnotationState fromId(String id) {
+        for (AnnotationState s : values()) {
+            if (s.id().equals(id)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown annotation state '" + id + "'");
+    }
+}

@@ -1,0 +1,26 @@
+package dev.vellum.core.model;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A media file an item is about. Media are referenced, never copied into project files.
+ *
+ * @param uri         a path relative to the project folder ({@code media/cat.png}) or an absolute URI
+ * @param modalityId  the modality that annotates it, e.g. {@code image}
+ * @param contentHash {@code sha256:<hex>} of the bytes when known, else empty
+ * @param metadata    JSON-shaped facts such as width, height, duration or point count
+ */
+public record Asset(String uri, String modalityId, String contentHash, Map<String, Object> metadata) {
+    public Asset {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(modalityId, "modalityId");
+        contentHash = contentHash == null ? "" : contentHash;
+        metadata = JsonTrees.copy(metadata);
+    }
+
+    /** Whether {@link #uri()} is a path relative to the project rather than an absolute URI. */
+    public boolean isRelative() {
+        return !uri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !uri.startsWith("/");
+    }
+}

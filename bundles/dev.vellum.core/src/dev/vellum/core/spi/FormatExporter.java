@@ -1,0 +1,34 @@
+package dev.vellum.core.spi;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Writes a project's annotations in another tool's format. A DS service. */
+public interface FormatExporter {
+    /** Stable lower-case id, e.g. {@code coco}. */
+    String id();
+
+    /** Words for people. */
+    String displayName();
+
+    /** The modality whose items it exports. */
+    String modalityId();
+
+    /**
+     * What to export.
+     *
+     * @param annotator    only this annotator's sets, or null for each item's best set
+     * @param acceptedOnly only sets accepted (or audited) in review
+     */
+    record Options(String annotator, boolean acceptedOnly) {
+    }
+
+    /**
+     * Exports to {@code out} (a file or folder, as the format needs), atomically.
+     *
+     * @return the number of items written
+     * @throws IOException    naming the file that could not be written
+     * @throws StoreException when an item cannot be read
+     */
+    int export(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException;
+}

@@ -1,0 +1,60 @@
+package dev.vellum.core.spi;
+
+import dev.vellum.core.model.Asset;
+import dev.vellum.core.model.Item;
+import dev.vellum.core.model.Project;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * An open project in a store. Items load on demand; every save is atomic, so a crash at any moment
+ * leaves each item either as it was or as it was saved. Not thread-safe: one writer at a time.
+ */
+public interface StoredProject extends AutoCloseable {
+    /** The store's location string this project was opened from. */
+    String location();
+
+    /** The project: settings, schemas and item summaries (kept current by {@link #saveItem}). */
+    Project project();
+
+    /**
+     * Loads an item in full.
+     *
+     * @throws StoreException naming the item's file and the problem
+     */
+    Item loadItem(String itemId) throws StoreException;
+
+    /**
+     * Saves one item atomically and updates its summary; only this item's file is written.
+     *
+     * @throws StoreException naming the file; the previously saved item is untouched
+     */
+    void saveItem(Item item) throws StoreException;
+
+    /**
+     * Saves the project's settings and schemas atomically.
+     *
+     * @throws StoreException naming the file; the previously saved settings are untouched
+     */
+    void saveProject() throws StoreException;
+
+    /**
+     * Deletes an item.
+     *
+     * @throws StoreException naming the file
+     */
+    void deleteItem(String itemId) throws StoreException;
+
+    /** Where an asset's bytes are: relative paths resolve against the project. */
+    URI resolve(Asset asset);
+
+    /**
+     * Problems with the media an item references (missing files), one line each naming the item
+     * file and the media; empty when all are there or not checkable (remote URIs).
+     */
+    List<String> checkMedia(Item item);
+
+    /** Releases what the store holds (locks, connections). */
+    @Override
+    void close() throws StoreException;
+}
