@@ -1,0 +1,142 @@
+package dev.vellum.cli.commands;
+
+import dev.vellum.cli.ExitCodes;
+import dev.vellum.core.edit.ReplaceAnnotation;
+import dev.vellum.core.model.Annotation;
+import dev.vellum.core.model.Item;
+import dev.vellum.core.session.ProjectSession;
+import dev.vellum.core.spi.StoredProject;
+import dev.vellum.store.folder.bench.ProjectGenerator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vellum cli bench ...}: make large projects and measure the store on them. */
+@Command(name = "bench", description = "Benchmarks: generate large projects, time opening and saving.",
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Open.class, BenchCommand.Save.class})
+public final class BenchCommand extends CliCommand {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(err);
+        return ExitCodes.USAGE;
+    }
+
+    /** {@code bench generate <dir> --items N --annotations M}. */
+    @Command(name = "generate", description = "Write a synthetic project of N items with M annotations each.")
+    public static final class Generate extends CliCommand {
+        @Parameters(index = "0", paramLabel = "<dir>", description = "A new or empty folder.")
+        Path dir;
+
+        @Option(names = "--items", required = true, paramLabel = "N")
+        int items;
+
+        @Option(names = "--annotations", required = true, paramLabel = "M", description = "Annotations per item.")
+        int annotations;
+
+        @Override
+        public Integer call() throws Exception {
+            if (items < 0 || annotations < 0) {
+                throw new dev.vellum.cli.Cli.UsageException("--items and --annotations must not be negative");
+            }
+            long t0 = System.nanoTime();
+            ProjectGenerator.generate(dir.toAbsolutePath(), items, annotations);
+            double s = (System.nanoTime() - t0) / 1e9;
+            out.printf("Generated %,d items x %,d annotations in %s (%.1f s)%n", items, annotations, dir, s);
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code bench open <project>}: how long opening takes, and the heap it needs. */
+    @Command(name = "open", description = "Time opening a project (item summaries included) and report heap used.")
+    public static final class Open extends CliCommand {
+        @Parameters(index = "0", paramLabel = "<project>")
+        String location;
+
+        @Option(names = "--repeat", defaultValue = "5", paramLabel = "K")
+        int repeat;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Double> ms = new ArrayList<>();
+            int n = 0;
+            for (int i = 0; i < repeat; i++) {
+                long t0 = System.nanoTime();
+                try (StoredProject p = open(location)) {
+                    n = p.project().itemCount();
+                }
+                ms.add((System.nanoTime() - t0) / 1e6);
+            }
+            Runtime rt = Runtime.getRuntime();
+            System.gc();
+            printJson(summary(Map.of("operation", "open", "items", n), ms, (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024)));
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code bench save <project>}: how long saving one changed item takes. */
+    @Command(name = "save", description = "Time changing one annotation and saving, repeated on different items.")
+    public static final class Save extends CliCommand {
+        @Parameters(index = "0", paramLabel = "<project>")
+        String location;
+
+        @Option(names = "--repeat", defaultValue = "50", paramLabel = "K")
+        int repeat;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Double> ms = new ArrayList<>();
+            try (StoredProject stored = open(location)) {
+                ProjectSession session = new ProjectSession(stored, user());
+                List<String> ids = stored.project().itemIds();
+                if (ids.isEmpty()) {
+                    throw new dev.vellum.cli.Cli.BadInputException(location + ": the project has no items to save");
+                }
+                for (int i = 0; i < repeat; i++) {
+                    String id = ids.get((int) ((long) i * 7919 % ids.size()));
+                    Item item = session.load(id);
+                    var set = item.sets().stream().filter(s -> !s.annotations().isEmpty()).findFirst();
+                    if (set.isEmpty()) {
+                        continue;
+                    }
+                    Annotation a = set.get().annotations().get(0);
+                    session.execute(new ReplaceAnnotation(id, set.get().annotator(),
+                            a.withLabel(a.label().endsWith("*") ? a.label().substring(0, a.label().length() - 1) : a.label() + "*", user()),
+                            "Relabel"));
+                    long t0 = System.nanoTime();
+                    session.save();
+                    ms.add((System.nanoTime() - t0) / 1e6);
+                }
+                printJson(summary(Map.of("operation", "save one item", "items", stored.project().itemCount()), ms, -1));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** Median, min and max of the timings, with what was measured. */
+    static Map<String, Object> summary(Map<String, Object> what, List<Double> ms, long heapMb) {
+        List<Double> sorted = new ArrayList<>(ms);
+        Collections.sort(sorted);
+        Map<String, Object> doc = new LinkedHashMap<>(what);
+        doc.put("runs", sorted.size());
+        doc.put("medianMs", sorted.isEmpty() ? 0 : round(sorted.get(sorted.size() / 2)));
+        doc.put("minMs", sorted.isEmpty() ? 0 : round(sorted.get(0)));
+        doc.put("maxMs", sorted.isEmpty() ? 0 : round(sorted.get(sorted.size() - 1)));
+        if (heapMb >= 0) {
+            doc.put("heapUsedMb", heapMb);
+        }
+        return doc;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.vellum.cli.commands;
+
+import dev.vellum.cli.Cli.UsageException;
+import dev.vellum.cli.ExitCodes;
+import dev.vellum.cli.internal.ProgressLine;
+import dev.vellum.core.spi.FormatImporter;
+import dev.vellum.core.spi.ImportReport;
+import dev.vellum.core.spi.StoredProject;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vellum cli import <project> --format <id> <file-or-dir>... [--annotator NAME]}. */
+@Command(name = "import", description = "Import annotations made by another tool; what cannot be mapped is reported per file.")
+public final class ImportCommand extends CliCommand {
+    @Parameters(index = "0", paramLabel = "<project>", description = "The project folder.")
+    String location;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "<file-or-dir>", description = "Files or folders to import.")
+    List<Path> inputs;
+
+    @Option(names = "--format", required = true, paramLabel = "<id>", description = "Format id, see 'vellum cli formats'.")
+    String format;
+
+    @Option(names = "--annotator", paramLabel = "NAME", description = "Whose annotation sets the imported ones become (default: --user).")
+    String annotator;
+
+    @Override
+    public Integer call() throws Exception {
+        FormatImporter importer = services.formats().importer(format).orElseThrow(() -> new UsageException(
+                "unknown import format '" + format + "'; installed: " + FormatIds.importers(services)));
+        try (StoredProject stored = open(location)) {
+            ImportReport report = importer.importFiles(stored, inputs, annotator != null ? annotator : user(), new ProgressLine(err));
+            for (ImportReport.Problem p : report.problems()) {
+                err.println(p.file() + ": " + p.message());
+            }
+            out.printf("Imported %,d items and %,d annotations (%,d problems)%n", report.itemsAdded(), report.annotationsAdded(),
+                    report.problems().size());
+            return report.problems().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        }
+    }
+}
