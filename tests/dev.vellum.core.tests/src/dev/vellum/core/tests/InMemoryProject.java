@@ -1,0 +1,81 @@
+package dev.vellum.core.tests;
+
+import dev.vellum.core.model.Asset;
+import dev.vellum.core.model.Item;
+import dev.vellum.core.model.Project;
+import dev.vellum.core.spi.StoreException;
+import dev.vellum.core.spi.StoredProject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A store kept in memory that counts writes, so tests can see what a session saves. */
+final class InMemoryProject implements StoredProject {
+    final Project project;
+    final Map<String, Item> saved = new LinkedHashMap<>();
+    final List<String> writes = new ArrayList<>();
+    int loads;
+
+    InMemoryProject(Project project, List<Item> items) {
+        this.project = project;
+        for (Item i : items) {
+            saved.put(i.id(), i.copy());
+            project.putSummary(i.summary());
+        }
+    }
+
+    @Override
+    public String location() {
+        return "memory:" + project.id();
+    }
+
+    @Override
+    public Project project() {
+        return project;
+    }
+
+    @Override
+    public Item loadItem(String itemId) throws StoreException {
+        Item i = saved.get(itemId);
+        if (i == null) {
+            throw new StoreException("memory:" + itemId, "no such item");
+        }
+        loads++;
+        return i.copy();
+    }
+
+    @Override
+    public void saveItem(Item item) {
+        writes.add(item.id());
+        saved.put(item.id(), item.copy());
+        project.putSummary(item.summary());
+    }
+
+    @Override
+    public void saveProject() {
+        writes.add("(project)");
+    }
+
+    @Override
+    public void deleteItem(String itemId) {
+        saved.remove(itemId);
+        project.removeSummary(itemId);
+    }
+
+    @Override
+    public URI resolve(Asset asset) {
+        return URI.create("memory:/" + asset.uri());
+    }
+
+    @Override
+    public List<String> checkMedia(Item item) {
+        return item.assets().stream().filter(a -> a.uri().contains("missing"))
+                .map(a -> "items/" + item.id() + ".json: media " + a.uri() + " does not exist").toList();
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,122 @@
+package dev.vellum.core.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vellum.core.model.Annotation;
+import dev.vellum.core.model.AnnotationSet;
+import dev.vellum.core.model.AnnotationState;
+import dev.vellum.core.model.Asset;
+import dev.vellum.core.model.AttributeDef;
+import dev.vellum.core.model.AttributeType;
+import dev.vellum.core.model.Ids;
+import dev.vellum.core.model.Item;
+import dev.vellum.core.model.LabelClass;
+import dev.vellum.core.model.LabelSchema;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ModelTest {
+    @Test
+    void idsThatCannotBeFileNamesAreRejected() {
+        assertTrue(Ids.isValid("img_0001.v2-a"));
+        for (String bad : new String[] {"", "../etc", "a/b", "-start", "a b", "x".repeat(129), null}) {
+            assertFalse(Ids.isValid(bad), String.valueOf(bad));
+        }
+        assertThrows(IllegalArgumentException.class, () -> new Item("a/b", "", List.of(new Asset("x", "image", "", null)),
+                null, null, null));
+    }
+
+    @Test
+    void payloadsAreDeepCopiedAndImmutable() {
+        Map<String, Object> inner = new HashMap<>();
+        inner.put("x", 1);
+        List<Object> points = new ArrayList<>(List.of(inner));
+        Map<String, Object> payload = new HashMap<>();
+        payload.put("points", points);
+        Annotation a = Annotation.create("a", "image.polygon", "car", payload, "bob");
+        inner.put("x", 99);
+        points.add(5);
+        assertEquals(List.of(Map.of("x", 1)), a.payload().get("points"));
+        assertThrows(UnsupportedOperationException.class, () -> a.payload().put("y", 2));
+    }
+
+    @Test
+    void nonJsonValuesInPayloadsAreRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> Annotation.create("a", "image.bbox", "car", Map.of("when", Instant.now()), "bob"));
+    }
+
+    @Test
+    void schemaRejectsDuplicateLabelsAndHotkeys() {
+        LabelClass car = new LabelClass("car", "#ff0000", "1", List.of());
+        assertThrows(IllegalArgumentException.class, () -> new LabelSchema("image", List.of(car, car)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new LabelSchema("image", List.of(car, new LabelClass("bus", "#00ff00", "1", List.of()))));
+        assertThrows(IllegalArgumentException.class, () -> new LabelClass("x", "red", "", List.of()));
+    }
+
+    @Test
+    void attributeValuesAreCheckedAgainstTheirType() {
+        AttributeDef kind = new AttributeDef("kind", AttributeType.CHOICE, List.of("sedan", "suv"), true);
+        assertTrue(kind.accepts("suv"));
+        assertFalse(kind.accepts("tank"));
+        AttributeDef tags = new AttributeDef("tags", AttributeType.MULTI_CHOICE, List.of("a", "b"), false);
+        assertTrue(tags.accepts(List.of("a", "b")));
+        assertFalse(tags.accepts(List.of("a", "c")));
+        assertFalse(new AttributeDef("n", AttributeType.NUMBER, null, false).accepts("3"));
+    }
+
+    @Test
+    void aSetRefusesTwoAnnotationsWithOneId() {
+        Annotation a = Annotation.create("a", "image.bbox", "car", Map.of(), "bob");
+        assertThrows(IllegalArgumentException.class,
+                () -> new AnnotationSet("bob", AnnotationState.IN_PROGRESS, 0, Instant.now(), null, List.of(a, a)));
+        AnnotationSet set = AnnotationSet.start("bob", 1);
+        set.insert(-1, a);
+        assertThrows(IllegalArgumentException.class, () -> set.insert(0, a));
+    }
+
+    @Test
+    void anItemHasAtMostOneSetPerAnnotator() {
+        Item item = new Item("i", "", List.of(new Asset("m.png", "image", "", null)), null, null, null);
+        item.putSet(AnnotationSet.start("bob", 0));
+        assertThrows(IllegalArgumentException.class, () -> item.putSet(AnnotationSet.start("bob", 0)));
+    }
+
+    @Test
+    void overallStateIsTheLeastAdvancedSet() {
+        Item item = new Item("i", "", List.of(new Asset("m.png", "image", "", null)), null, null, null);
+        assertEquals(null, item.summary().overallState());
+        AnnotationSet bob = AnnotationSet.start("bob", 0);
+        bob.setState(AnnotationState.ACCEPTED);
+        item.putSet(bob);
+        AnnotationSet eve = AnnotationSet.start("eve", 0);
+        eve.setState(AnnotationState.SUBMITTED);
+        item.putSet(eve);
+        assertEquals(AnnotationState.SUBMITTED, item.summary().overallState());
+    }
+
+    @Test
+    void stateIdsRoundTripAndUnknownOnesAreNamed() {
+        for (AnnotationState s : AnnotationState.values()) {
+            assertEquals(s, AnnotationState.fromId(s.id()));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AnnotationState.fromId("done"));
+        assertTrue(e.getMessage().contains("'done'"));
+    }
+
+    @Test
+    void relativeAndAbsoluteMediaReferencesAreTold() {
+        assertTrue(new Asset("media/a.png", "image", "", null).isRelative());
+        assertFalse(new Asset("https://example.org/a.png", "image", "", null).isRelative());
+        assertFalse(new Asset("/data/a.png", "image", "", null).isRelative());
+        assertFalse(new Asset("s3://bucket/a.png", "image", "", null).isRelative());
+    }
+}
