@@ -1,0 +1,221 @@
+package dev.vellum.app.internal;
+
+import dev.vellum.core.model.AnnotationState;
+import dev.vellum.core.model.ItemSummary;
+import dev.vellum.core.model.ItemSummary.SetSummary;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What the Project Explorer shows: the items that pass a filter, grouped by dataset and then by
+ * modality, with counts per group. Built from item summaries only, so it takes milliseconds even
+ * for 100,000 items; the tree widget asks for rows lazily.
+ */
+public final class ExplorerTree {
+    /** Name shown for items that belong to no dataset. */
+    public static final String NO_DATASET = "(no dataset)";
+
+    /** A dataset (whose children are modality groups) or a modality group (whose children are items). */
+    public static final class Group {
+        private final String name;
+        private final Group parent;
+        private final List<Group> groups = new ArrayList<>();
+        private final List<ItemSummary> items = new ArrayList<>();
+        private int itemCount;
+        private int annotationCount;
+        private int finishedCount;
+        private int annotatorCount;
+
+        Group(String name, Group parent) {
+            this.name = name;
+            this.parent = parent;
+        }
+
+        /** The dataset or modality id. */
+        public String name() {
+            return name;
+        }
+
+        /** The dataset group of a modality group; null for a dataset. */
+        public Group parent() {
+            return parent;
+        }
+
+        /** Whether the children are items (a modality group) rather than groups (a dataset). */
+        public boolean holdsItems() {
+            return parent != null;
+        }
+
+        /** The modality groups of a dataset, sorted by name. */
+        public List<Group> groups() {
+            return groups;
+        }
+
+        /** The items of a modality group, in project order. */
+        public List<ItemSummary> items() {
+            return items;
+        }
+
+        /** How many children the tree row has. */
+        public int childCount() {
+            return holdsItems() ? items.size() : groups.size();
+        }
+
+        /** Items in this group that pass the filter. */
+        public int itemCount() {
+            return itemCount;
+        }
+
+        /** Annotations over all those items and their annotators. */
+        public int annotationCount() {
+            return annotationCount;
+        }
+
+        /** Items whose overall state is accepted or audited. */
+        public int finishedCount() {
+            return finishedCount;
+        }
+
+        /** Distinct annotators with a set on those items. */
+        public int annotatorCount() {
+            return annotatorCount;
+        }
+
+        private void recount() {
+            itemCount = 0;
+            annotationCount = 0;
+            finishedCount = 0;
+            Set<String> annotators = new HashSet<>();
+            if (holdsItems()) {
+                for (ItemSummary s : items) {
+                    itemCount++;
+                    annotationCount += s.annotationCount();
+                    if (isFinished(s)) {
+                        finishedCount++;
+                    }
+                    for (SetSummary set : s.sets()) {
+                        annotators.add(set.annotator());
+                    }
+                }
+                annotatorCount = annotators.size();
+            } else {
+                for (Group g : groups) {
+                    itemCount += g.itemCount;
+                    annotationCount += g.annotationCount;
+                    finishedCount += g.finishedCount;
+                    for (ItemSummary s : g.items) {
+                        for (SetSummary set : s.sets()) {
+                            annotators.add(set.annotator());
+                        }
+                    }
+                }
+                annotatorCount = annotators.size();
+            }
+        }
+    }
+
+    private record Place(Group group, int index) {
+    }
+
+    private final List<Group> datasets;
+    private final Map<String, Place> places;
+    private final int shown;
+    private final int total;
+
+    private ExplorerTree(List<Group> datasets, Map<String, Place> places, int shown, int total) {
+        this.datasets = datasets;
+        this.places = places;
+        this.shown = shown;
+        this.total = total;
+    }
+
+    /** Groups the items of {@code all} that pass {@code filter}. */
+    public static ExplorerTree build(Collection<ItemSummary> all, ItemFilter filter) {
+        TreeMap<String, TreeMap<String, Group>> byDataset = new TreeMap<>();
+        Map<String, Group> datasetGroups = new HashMap<>();
+        int shown = 0;
+        for (ItemSummary s : all) {
+            if (!filter.matches(s)) {
+                continue;
+            }
+            String dataset = s.dataset().isEmpty() ? NO_DATASET : s.dataset();
+            Group ds = datasetGroups.computeIfAbsent(dataset, d -> new Group(d, null));
+            Group modality = byDataset.computeIfAbsent(dataset, d -> new TreeMap<>())
+                    .computeIfAbsent(s.modalityId(), m -> new Group(m, ds));
+            modality.items.add(s);
+            shown++;
+        }
+        List<Group> datasets = new ArrayList<>();
+        Map<String, Place> places = new HashMap<>(shown * 2);
+        for (Map.Entry<String, TreeMap<String, Group>> e : byDataset.entrySet()) {
+            Group ds = datasetGroups.get(e.getKey());
+            for (Group modality : e.getValue().values()) {
+                List<ItemSummary> items = modality.items;
+                for (int i = 0; i < items.size(); i++) {
+                    places.put(items.get(i).id(), new Place(modality, i));
+                }
+                modality.recount();
+                ds.groups.add(modality);
+            }
+            ds.recount();
+            datasets.add(ds);
+        }
+        return new ExplorerTree(datasets, places, shown, all.size());
+    }
+
+    /** Whether the item counts as done: its least advanced set is accepted or audited. */
+    public static boolean isFinished(ItemSummary s) {
+        AnnotationState state = s.overallState();
+        return state == AnnotationState.ACCEPTED || state == AnnotationState.AUDITED;
+    }
+
+    /** The dataset groups, sorted by name. */
+    public List<Group> datasets() {
+        return datasets;
+    }
+
+    /** How many items pass the filter. */
+    public int shownCount() {
+        return shown;
+    }
+
+    /** How many items the project has. */
+    public int totalCount() {
+        return total;
+    }
+
+    /** The modality group showing the item, if it passes the filter. */
+    public Optional<Group> groupOf(String itemId) {
+        return Optional.ofNullable(places.get(itemId)).map(Place::group);
+    }
+
+    /** The item's position within {@link #groupOf(String)}, or -1. */
+    public int indexOf(String itemId) {
+        Place p = places.get(itemId);
+        return p == null ? -1 : p.index();
+    }
+
+    /**
+     * Puts a changed summary in the place of the old one and recounts its groups, so a row keeps
+     * its place while the user works on it (even if it no longer passes the filter).
+     *
+     * @return false when the item is not shown, so nothing changed
+     */
+    public boolean update(ItemSummary summary) {
+        Place p = places.get(summary.id());
+        if (p == null) {
+            return false;
+        }
+        p.group().items.set(p.index(), summary);
+        p.group().recount();
+        p.group().parent().recount();
+        return true;
+    }
+}
