@@ -1,10 +1,29 @@
 package dev.vellum.app.handlers;
 
+import dev.vellum.app.internal.WorkbenchProject;
+import dev.vellum.core.spi.StoreException;
+import jakarta.inject.Named;
+import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.ui.services.IServiceConstants;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Shell;
 
-/** Placeholder handler. */
+/** Reverses the last edit of the open project (Ctrl+Z). */
 public final class UndoHandler {
+    @CanExecute
+    boolean canExecute(WorkbenchProject workbench) {
+        return workbench.session().map(s -> s.canUndo()).orElse(false);
+    }
+
     @Execute
-    void execute() {
+    void execute(WorkbenchProject workbench, @Named(IServiceConstants.ACTIVE_SHELL) Shell shell) {
+        try {
+            if (workbench.session().isPresent()) {
+                workbench.session().get().undo();
+            }
+        } catch (StoreException | RuntimeException e) {
+            MessageDialog.openError(shell, "Cannot Undo", e.getMessage());
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.vellum.core.ui.editors.EditorRegistry;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.e4.core.di.annotations.Creatable;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.MUIElement;
@@ -21,6 +22,7 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
  * generic annotation list when none is installed), reuses an editor already open on the item, and
  * shows a hint part while no editor is open.
  */
+@Creatable
 public final class EditorArea {
     /** The part stack editors open in. */
     public static final String EDITOR_STACK = "dev.vellum.app.partstack.editors";

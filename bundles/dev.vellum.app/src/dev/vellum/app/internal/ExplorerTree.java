@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * What the Project Explorer shows: the items that pass a filter, grouped by dataset and then by
@@ -138,8 +137,9 @@ public final class ExplorerTree {
 
     /** Groups the items of {@code all} that pass {@code filter}. */
     public static ExplorerTree build(Collection<ItemSummary> all, ItemFilter filter) {
-        TreeMap<String, TreeMap<String, Group>> byDataset = new TreeMap<>();
+        // Hash lookups per item; names are sorted once at the end, not compared per item.
         Map<String, Group> datasetGroups = new HashMap<>();
+        Map<Group, Map<String, Group>> modalityGroups = new HashMap<>();
         int shown = 0;
         for (ItemSummary s : all) {
             if (!filter.matches(s)) {
@@ -147,16 +147,18 @@ public final class ExplorerTree {
             }
             String dataset = s.dataset().isEmpty() ? NO_DATASET : s.dataset();
             Group ds = datasetGroups.computeIfAbsent(dataset, d -> new Group(d, null));
-            Group modality = byDataset.computeIfAbsent(dataset, d -> new TreeMap<>())
+            Group modality = modalityGroups.computeIfAbsent(ds, d -> new HashMap<>())
                     .computeIfAbsent(s.modalityId(), m -> new Group(m, ds));
             modality.items.add(s);
             shown++;
         }
-        List<Group> datasets = new ArrayList<>();
+        List<Group> datasets = new ArrayList<>(datasetGroups.values());
+        datasets.sort((a, b) -> compareNatural(a.name, b.name));
         Map<String, Place> places = new HashMap<>(shown * 2);
-        for (Map.Entry<String, TreeMap<String, Group>> e : byDataset.entrySet()) {
-            Group ds = datasetGroups.get(e.getKey());
-            for (Group modality : e.getValue().values()) {
+        for (Group ds : datasets) {
+            List<Group> modalities = new ArrayList<>(modalityGroups.get(ds).values());
+            modalities.sort((a, b) -> compareNatural(a.name, b.name));
+            for (Group modality : modalities) {
                 List<ItemSummary> items = modality.items;
                 for (int i = 0; i < items.size(); i++) {
                     places.put(items.get(i).id(), new Place(modality, i));
@@ -165,9 +167,53 @@ public final class ExplorerTree {
                 ds.groups.add(modality);
             }
             ds.recount();
-            datasets.add(ds);
         }
         return new ExplorerTree(datasets, places, shown, all.size());
+    }
+
+    /**
+     * Orders names as people expect: digit runs by value, so "batch-2" comes before "batch-10", and
+     * otherwise case-insensitively.
+     */
+    public static int compareNatural(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(j);
+            if (Character.isDigit(ca) && Character.isDigit(cb)) {
+                int si = i;
+                int sj = j;
+                while (i < a.length() && Character.isDigit(a.charAt(i))) {
+                    i++;
+                }
+                while (j < b.length() && Character.isDigit(b.charAt(j))) {
+                    j++;
+                }
+                while (si < i - 1 && a.charAt(si) == '0') {
+                    si++;
+                }
+                while (sj < j - 1 && b.charAt(sj) == '0') {
+                    sj++;
+                }
+                int c = Integer.compare(i - si, j - sj);
+                for (int k = 0; c == 0 && k < i - si; k++) {
+                    c = Character.compare(a.charAt(si + k), b.charAt(sj + k));
+                }
+                if (c != 0) {
+                    return c;
+                }
+            } else {
+                int c = Character.compare(Character.toLowerCase(ca), Character.toLowerCase(cb));
+                if (c != 0) {
+                    return c;
+                }
+                i++;
+                j++;
+            }
+        }
+        int c = Integer.compare(a.length() - i, b.length() - j);
+        return c != 0 ? c : a.compareTo(b);
     }
 
     /** Whether the item counts as done: its least advanced set is accepted or audited. */

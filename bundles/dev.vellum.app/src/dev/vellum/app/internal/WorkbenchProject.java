@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.core.runtime.ILog;
 
@@ -30,6 +32,10 @@ public final class WorkbenchProject {
         /** The open project changed (edits, undo, redo, saves). */
         default void projectChanged(ProjectChange change) {
         }
+
+        /** Something went wrong in the background (an autosave failed); {@code message} is one line. */
+        default void problemReported(String message) {
+        }
     }
 
     private final StoreRegistry stores;
@@ -39,6 +45,8 @@ public final class WorkbenchProject {
     private final ProjectListener forwarder = this::forward;
     private ProjectSession session;
     private Instant lastSaved;
+    private String startupProblem;
+    private CompletableFuture<StoredProject> pending;
 
     /**
      * @param stores the installed stores, which open and create projects
@@ -65,7 +73,7 @@ public final class WorkbenchProject {
 
     /** The open project, if any. */
     public Optional<ProjectSession> session() {
-        return Optional.ofNullable(session);
+        return Optional.ofNullable(current());
     }
 
     /** Who works. */
@@ -83,9 +91,52 @@ public final class WorkbenchProject {
         return Optional.ofNullable(lastSaved);
     }
 
+    /**
+     * Starts opening the project the workbench starts with, in the background, so that reading a
+     * large project overlaps with building the window; the first call that needs the project waits
+     * for it. A failure is remembered for the Project Explorer to show instead of being thrown,
+     * because nobody asked for the project at that moment.
+     */
+    public void openAtStart(String location) {
+        pending = CompletableFuture.supplyAsync(() -> {
+            try {
+                return stores.open(location);
+            } catch (StoreException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    // Called on the thread that uses the project, which then owns it.
+    private ProjectSession current() {
+        CompletableFuture<StoredProject> opening = pending;
+        if (opening != null) {
+            pending = null;
+            try {
+                switchTo(opening.join());
+            } catch (CompletionException e) {
+                String message = e.getCause() instanceof StoreException se ? se.getMessage() : String.valueOf(e.getCause());
+                ILog.of(WorkbenchProject.class).warn(message, e.getCause());
+                startupProblem = message;
+            }
+        }
+        return session;
+    }
+
+    /** Why the project to start with could not be opened, until another project is opened. */
+    public Optional<String> startupProblem() {
+        current();
+        return Optional.ofNullable(startupProblem);
+    }
+
+    /** Tells listeners of a problem found in the background. */
+    public void reportProblem(String message) {
+        listeners.forEach(l -> l.problemReported(message));
+    }
+
     /** Whether a project is open and has unsaved changes. */
     public boolean isDirty() {
-        return session != null && session.isDirty();
+        return current() != null && session.isDirty();
     }
 
     /**
@@ -112,7 +163,7 @@ public final class WorkbenchProject {
 
     /** Closes the open project without saving (callers ask the user first). */
     public void close() {
-        if (session == null) {
+        if (current() == null) {
             return;
         }
         release(session);
@@ -128,7 +179,7 @@ public final class WorkbenchProject {
      * @throws StoreException naming the file that failed
      */
     public int save() throws StoreException {
-        if (session == null) {
+        if (current() == null) {
             return 0;
         }
         return session.save();
@@ -154,12 +205,19 @@ public final class WorkbenchProject {
     }
 
     private ProjectSession switchTo(StoredProject stored) {
+        if (pending != null) {
+            // Another project was chosen before the one to start with was needed: drop that one.
+            CompletableFuture<StoredProject> dropped = pending;
+            pending = null;
+            dropped.thenAccept(WorkbenchProject::closeQuietly);
+        }
         if (session != null) {
             release(session);
         }
         session = new ProjectSession(stored, user);
         session.addListener(forwarder);
         lastSaved = null;
+        startupProblem = null;
         recent.add(stored.location());
         ProjectSession opened = session;
         listeners.forEach(l -> l.projectSwitched(opened));
@@ -168,8 +226,12 @@ public final class WorkbenchProject {
 
     private void release(ProjectSession s) {
         s.removeListener(forwarder);
+        closeQuietly(s.stored());
+    }
+
+    private static void closeQuietly(StoredProject stored) {
         try {
-            s.stored().close();
+            stored.close();
         } catch (StoreException e) {
             // Closing only releases locks; the user cannot act on a failure here, the log keeps it.
             ILog.of(WorkbenchProject.class).warn(e.getMessage(), e);

@@ -1,16 +1,267 @@
 package dev.vellum.app.parts;
 
+import dev.vellum.core.model.Annotation;
+import dev.vellum.core.model.AnnotationSet;
+import dev.vellum.core.model.Asset;
+import dev.vellum.core.model.Item;
+import dev.vellum.core.model.ItemSummary;
+import dev.vellum.core.model.ItemSummary.SetSummary;
+import dev.vellum.core.session.ProjectSession;
+import dev.vellum.core.spi.StoreException;
+import dev.vellum.core.ui.widgets.ColorMarks;
 import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.services.IServiceConstants;
+import org.eclipse.jface.resource.FontDescriptor;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeColumn;
+import org.eclipse.swt.widgets.TreeItem;
 
-/** Placeholder part. */
+/**
+ * The properties of the selection: an item (identity, assets with hash and metadata, each
+ * annotator's set) or an annotation (every field, attributes and payload unfolded), as a
+ * read-only Property | Value tree.
+ */
 public final class PropertiesPart {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private ProjectSession session;
+
+    private Tree tree;
+    private ColorMarks marks;
+    private Font boldFont;
+    private Object shown;
+
     @PostConstruct
     void create(Composite parent) {
         parent.setLayout(new FillLayout());
-        new Label(parent, SWT.NONE).setText("PropertiesPart");
+        marks = new ColorMarks(parent.getDisplay());
+        tree = new Tree(parent, SWT.FULL_SELECTION | SWT.SINGLE);
+        tree.setData(ProjectExplorerPart.WIDGET_ID, "properties.tree");
+        tree.setHeaderVisible(true);
+        tree.setLinesVisible(true);
+        TreeColumn property = new TreeColumn(tree, SWT.LEFT);
+        property.setText("Property");
+        property.setWidth(130);
+        TreeColumn value = new TreeColumn(tree, SWT.LEFT);
+        value.setText("Value");
+        value.setWidth(200);
+        tree.addListener(SWT.Resize, e -> value.setWidth(Math.max(120, tree.getClientArea().width - property.getWidth())));
+        tree.addListener(SWT.Expand, e -> tree.getDisplay().asyncExec(() -> {
+            if (!tree.isDisposed()) {
+                fitPropertyColumn();
+            }
+        }));
+        boldFont = FontDescriptor.createFrom(tree.getFont()).setStyle(SWT.BOLD).createFont(tree.getDisplay());
+        tree.addDisposeListener(e -> {
+            marks.dispose();
+            boldFont.dispose();
+        });
+        show(shown);
+    }
+
+    /** Forgets what was shown when another project opens: it belongs to the old one. */
+    @Inject
+    void projectChanged(@Optional ProjectSession newSession) {
+        if (newSession != session) {
+            session = newSession;
+            shown = null;
+            if (tree != null && !tree.isDisposed()) {
+                show(null);
+            }
+        }
+    }
+
+    @Focus
+    void focus() {
+        tree.setFocus();
+    }
+
+    /**
+     * Shows the new selection. An empty selection is ignored, so that clicking into this view (which
+     * selects nothing) keeps showing what was selected before.
+     */
+    @Inject
+    void selectionChanged(@Optional @Named(IServiceConstants.ACTIVE_SELECTION) Object selection) {
+        if (selection == null || selection instanceof List<?> l && l.isEmpty()) {
+            return;
+        }
+        shown = selection instanceof List<?> l ? l.get(0) : selection;
+        if (tree != null && !tree.isDisposed()) {
+            show(shown);
+        }
+    }
+
+    /** What is shown now. */
+    public Object shown() {
+        return shown;
+    }
+
+    private void show(Object o) {
+        tree.setRedraw(false);
+        try {
+            tree.removeAll();
+            if (o instanceof ItemSummary s) {
+                showItem(s, loadItem(s.id()));
+            } else if (o instanceof Item i) {
+                showItem(i.summary(), i);
+            } else if (o instanceof Annotation a) {
+                showAnnotation(a);
+            }
+            for (TreeItem top : tree.getItems()) {
+                top.setExpanded(true);
+            }
+            fitPropertyColumn();
+        } finally {
+            tree.setRedraw(true);
+        }
+    }
+
+    // The property names decide the first column's width; the values get the rest.
+    private void fitPropertyColumn() {
+        TreeColumn property = tree.getColumn(0);
+        property.pack();
+        property.setWidth(Math.max(110, Math.min(property.getWidth() + 8, tree.getClientArea().width / 2)));
+        tree.getColumn(1).setWidth(Math.max(120, tree.getClientArea().width - property.getWidth()));
+    }
+
+    private Item loadItem(String id) {
+        if (session == null) {
+            return null;
+        }
+        try {
+            return session.load(id);
+        } catch (StoreException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void showItem(ItemSummary s, Item item) {
+        TreeItem general = section("Item");
+        row(general, "Id", s.id());
+        row(general, "Dataset", s.dataset().isEmpty() ? "\u2013" : s.dataset());
+        row(general, "Modality", s.modalityId());
+        TreeItem state = row(general, "State", ColorMarks.nameOf(s.overallState()));
+        state.setImage(1, marks.state(s.overallState()));
+        row(general, "Annotations", Integer.toString(s.annotationCount()));
+        if (item != null) {
+            if (!item.assignees().isEmpty()) {
+                row(general, "Assigned to", String.join(", ", item.assignees()));
+            }
+            map(general, "Metadata", item.metadata());
+            for (Asset a : item.assets()) {
+                TreeItem asset = section("Asset");
+                asset.setText(1, a.uri());
+                row(asset, "URI", a.uri());
+                row(asset, "Modality", a.modalityId());
+                row(asset, "Hash", a.contentHash().isEmpty() ? "\u2013" : a.contentHash());
+                for (Map.Entry<String, Object> e : a.metadata().entrySet()) {
+                    value(asset, e.getKey(), e.getValue());
+                }
+                asset.setExpanded(true);
+            }
+        }
+        for (SetSummary set : s.sets()) {
+            TreeItem t = section("Set");
+            t.setText(1, set.annotator());
+            TreeItem st = row(t, "State", set.state().displayName());
+            st.setImage(1, marks.state(set.state()));
+            row(t, "Annotations", Integer.toString(set.annotationCount()));
+            row(t, "Guideline version", Integer.toString(set.guidelineVersion()));
+            row(t, "Labels", set.labels().isEmpty() ? "\u2013" : String.join(", ", set.labels()));
+            if (item != null) {
+                item.set(set.annotator()).map(AnnotationSet::modified).ifPresent(m -> row(t, "Modified", time(m)));
+            }
+        }
+    }
+
+    private void showAnnotation(Annotation a) {
+        TreeItem general = section("Annotation");
+        row(general, "Id", a.id());
+        row(general, "Type", a.typeId());
+        row(general, "Label", a.label().isEmpty() ? "\u2013" : a.label());
+        row(general, "Provenance", a.provenance().id());
+        row(general, "Author", a.author());
+        row(general, "Created", time(a.created()));
+        row(general, "Modified", time(a.modified()));
+        row(general, "Payload version", Integer.toString(a.payloadVersion()));
+        TreeItem attributes = section("Attributes");
+        attributes.setText(1, a.attributes().isEmpty() ? "none" : "");
+        for (Map.Entry<String, Object> e : a.attributes().entrySet()) {
+            value(attributes, e.getKey(), e.getValue());
+        }
+        TreeItem payload = section("Payload");
+        for (Map.Entry<String, Object> e : a.payload().entrySet()) {
+            value(payload, e.getKey(), e.getValue());
+        }
+    }
+
+    private TreeItem section(String name) {
+        TreeItem t = new TreeItem(tree, SWT.NONE);
+        t.setText(0, name);
+        t.setFont(0, boldFont);
+        return t;
+    }
+
+    private static TreeItem row(TreeItem parent, String name, String value) {
+        TreeItem t = new TreeItem(parent, SWT.NONE);
+        t.setText(0, name);
+        t.setText(1, value == null ? "" : value);
+        return t;
+    }
+
+    private static void map(TreeItem parent, String name, Map<String, Object> map) {
+        if (map == null || map.isEmpty()) {
+            return;
+        }
+        value(parent, name, map);
+    }
+
+    /** A JSON value as an indented subtree: objects and arrays unfold, scalars are one row. */
+    private static void value(TreeItem parent, String name, Object v) {
+        TreeItem t = row(parent, name, inline(v));
+        if (v instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                value(t, String.valueOf(e.getKey()), e.getValue());
+            }
+            t.setExpanded(m.size() <= 12);
+        } else if (v instanceof List<?> l && l.stream().anyMatch(x -> x instanceof Map || x instanceof List)) {
+            for (int i = 0; i < l.size(); i++) {
+                value(t, "[" + i + "]", l.get(i));
+            }
+            t.setExpanded(l.size() <= 12);
+        }
+        parent.setExpanded(true);
+    }
+
+    private static String inline(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            return m.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + inline(e.getValue()))
+                    .collect(Collectors.joining(", ", "{", "}"));
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(PropertiesPart::inline).collect(Collectors.joining(", ", "[", "]"));
+        }
+        if (v instanceof String s) {
+            return "\"" + s + "\"";
+        }
+        return String.valueOf(v);
+    }
+
+    private static String time(Instant i) {
+        return i == null ? "" : TIME.format(i);
     }
 }

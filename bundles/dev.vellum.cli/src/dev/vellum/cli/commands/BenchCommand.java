@@ -48,9 +48,10 @@ public final class BenchCommand extends CliCommand {
                 throw new dev.vellum.cli.Cli.UsageException("--items and --annotations must not be negative");
             }
             long t0 = System.nanoTime();
-            ProjectGenerator.generate(dir.toAbsolutePath(), items, annotations);
+            long bytes = new ProjectGenerator(items, annotations).generate(dir.toAbsolutePath());
             double s = (System.nanoTime() - t0) / 1e9;
-            out.printf("Generated %,d items x %,d annotations in %s (%.1f s)%n", items, annotations, dir, s);
+            out.printf("Generated %,d items x %,d annotations in %s (%,d MB of item files, %.1f s)%n", items, annotations, dir,
+                    bytes / (1024 * 1024), s);
             return ExitCodes.OK;
         }
     }

@@ -68,8 +68,9 @@ public final class InfoCommand extends CliCommand {
                 doc.put("modalities", modalities);
                 doc.put("datasets", byDataset);
                 doc.put("labelSchemas", p.schemas().keySet());
+                doc.put("problems", stored.problems());
                 printJson(doc);
-                return ExitCodes.OK;
+                return problems(stored);
             }
             out.printf("Project      %s (%s)%n", p.name(), p.id());
             out.printf("Location     %s%n", stored.location());
@@ -95,7 +96,15 @@ public final class InfoCommand extends CliCommand {
                     out.printf("  %-12s %,9d sets%n", e.getKey(), e.getValue());
                 }
             }
+            return problems(stored);
         }
-        return ExitCodes.OK;
+    }
+
+    /** Item files the store could not read: one line each on standard error, and exit code 3. */
+    private int problems(StoredProject stored) {
+        for (String problem : stored.problems()) {
+            err.println("vellum: " + problem);
+        }
+        return stored.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
 }

@@ -38,12 +38,10 @@ public final class AnnotationSet {
         this.created = Objects.requireNonNull(created, "created");
         this.modified = modified == null ? created : modified;
         this.annotations = new ArrayList<>(annotations == null ? List.of() : annotations);
-        for (int i = 0; i < this.annotations.size(); i++) {
-            String id = this.annotations.get(i).id();
-            for (int j = 0; j < i; j++) {
-                if (this.annotations.get(j).id().equals(id)) {
-                    throw new IllegalArgumentException("annotation id '" + id + "' appears twice in the set of " + annotator);
-                }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Annotation a : this.annotations) {
+            if (!ids.add(a.id())) {
+                throw new IllegalArgumentException("annotation id '" + a.id() + "' appears twice in the set of " + annotator);
             }
         }
     }

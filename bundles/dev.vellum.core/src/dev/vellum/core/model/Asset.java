@@ -19,8 +19,10 @@ public record Asset(String uri, String modalityId, String contentHash, Map<Strin
         metadata = JsonTrees.copy(metadata);
     }
 
-    /** Whether {@link #uri()} is a path relative to the project rather than an absolute URI. */
+    /** Whether {@link #uri()} is a path relative to the project rather than an absolute path or URI. */
     public boolean isRelative() {
-        return !uri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !uri.startsWith("/");
+        boolean driveLetter = uri.matches("^[a-zA-Z]:[\\\\/].*");
+        boolean scheme = !driveLetter && uri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+        return !scheme && !driveLetter && !uri.startsWith("/") && !uri.startsWith("\\");
     }
 }

@@ -1,6 +1,7 @@
 package dev.vellum.core.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -35,7 +36,7 @@ public record ItemSummary(String id, String dataset, String modalityId, List<Set
     public record SetSummary(String annotator, AnnotationState state, int annotationCount, Set<String> labels,
             int guidelineVersion) {
         public SetSummary {
-            labels = Set.copyOf(labels == null ? Set.of() : labels);
+            labels = Collections.unmodifiableSortedSet(new TreeSet<>(labels == null ? Set.of() : labels));
         }
     }
 

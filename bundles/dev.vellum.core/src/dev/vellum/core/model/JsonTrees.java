@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
+import java.util.TreeMap;
 
 /**
  * Deep, immutable copies of JSON-shaped trees: maps with string keys, lists, strings, numbers,
@@ -17,7 +19,10 @@ public final class JsonTrees {
     }
 
     /**
-     * An unmodifiable deep copy of {@code map} that keeps key order; null becomes an empty map.
+     * An unmodifiable deep copy of {@code map}. Key order is kept when the source has one (a
+     * {@link SequencedMap}, e.g. a sorted map, such as what a JSON reader or a previous copy
+     * produced); otherwise keys are sorted, so the same content always serializes the same way.
+     * Null becomes an empty map. Numbers are normalized as {@link #copyValue} says.
      *
      * @throws IllegalArgumentException when a value is not JSON-shaped
      */
@@ -25,29 +30,25 @@ public final class JsonTrees {
         if (map == null || map.isEmpty()) {
             return Map.of();
         }
-        Map<String, Object> out = new LinkedHashMap<>(Math.max(4, map.size() * 2));
-        for (Map.Entry<String, ?> e : map.entrySet()) {
-            out.put(e.getKey(), copyValue(e.getValue()));
-        }
-        return Collections.unmodifiableMap(out);
+        return copyMap(map);
     }
 
-    /** An unmodifiable deep copy of one JSON-shaped value. */
+    /**
+     * An unmodifiable deep copy of one JSON-shaped value. Numbers are normalized so that a value
+     * reads back equal after a save: whole numbers become {@link Integer} or {@link Long} by size
+     * (or stay {@link BigInteger} beyond), fractional ones {@link BigDecimal}.
+     *
+     * @throws IllegalArgumentException for values JSON cannot hold (NaN, infinities, other types)
+     */
     public static Object copyValue(Object v) {
-        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long
-                || v instanceof Double || v instanceof Float || v instanceof BigDecimal || v instanceof BigInteger
-                || v instanceof Short || v instanceof Byte) {
+        if (v == null || v instanceof String || v instanceof Boolean) {
             return v;
         }
+        if (v instanceof Number n) {
+            return number(n);
+        }
         if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>(Math.max(4, m.size() * 2));
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (!(e.getKey() instanceof String k)) {
-                    throw new IllegalArgumentException("JSON object keys must be strings, found " + e.getKey());
-                }
-                out.put(k, copyValue(e.getValue()));
-            }
-            return Collections.unmodifiableMap(out);
+            return copyMap(m);
         }
         if (v instanceof List<?> l) {
             List<Object> out = new ArrayList<>(l.size());
@@ -57,5 +58,46 @@ public final class JsonTrees {
             return Collections.unmodifiableList(out);
         }
         throw new IllegalArgumentException("not a JSON value: " + v.getClass().getName());
+    }
+
+    private static Map<String, Object> copyMap(Map<?, ?> source) {
+        for (Object k : source.keySet()) {
+            if (!(k instanceof String)) {
+                throw new IllegalArgumentException("JSON object keys must be strings, found " + k);
+            }
+        }
+        Map<?, ?> m = source instanceof SequencedMap<?, ?> ? source : new TreeMap<>(source);
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>(Math.max(4, m.size() * 2));
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            out.put((String) e.getKey(), copyValue(e.getValue()));
+        }
+        return Collections.unmodifiableSequencedMap(out);
+    }
+
+    private static Object number(Number n) {
+        if (n instanceof Integer) {
+            return n;
+        }
+        if (n instanceof Long || n instanceof Short || n instanceof Byte) {
+            long l = n.longValue();
+            if (l == (int) l) {
+                return Integer.valueOf((int) l);
+            }
+            return Long.valueOf(l);
+        }
+        if (n instanceof BigInteger b) {
+            return b.bitLength() < 64 ? number(b.longValue()) : b;
+        }
+        if (n instanceof BigDecimal d) {
+            return d;
+        }
+        if (n instanceof Double || n instanceof Float) {
+            double d = n.doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new IllegalArgumentException("JSON cannot hold the number " + n);
+            }
+            return n instanceof Float f ? new BigDecimal(Float.toString(f)) : BigDecimal.valueOf(d);
+        }
+        throw new IllegalArgumentException("not a JSON number: " + n.getClass().getName());
     }
 }

@@ -45,6 +45,15 @@ public interface StoredProject extends AutoCloseable {
      */
     void deleteItem(String itemId) throws StoreException;
 
+    /**
+     * Items the store could not read when it opened the project, one line each naming the file and
+     * the problem. Those items are left out of {@link Project#items()}; nothing is repaired or
+     * rewritten behind the user's back.
+     */
+    default List<String> problems() {
+        return List.of();
+    }
+
     /** Where an asset's bytes are: relative paths resolve against the project. */
     URI resolve(Asset asset);
 

@@ -26,6 +26,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /** Runs validation rules over items. The rules every project has are always present. */
 @Component(service = Validator.class)
 public final class Validator {
+    /** Rule id of the findings for item files the store could not read. */
+    public static final String UNREADABLE_ITEM = "store.unreadable-item";
+
     private final ModalityRegistry modalities;
     private final IdRegistry<ValidationRule> rules = new IdRegistry<>("validation rule", ValidationRule::id);
 
@@ -63,13 +66,17 @@ public final class Validator {
     }
 
     /**
-     * Checks every item of the project, reporting findings as they are found.
+     * Checks every item of the project, reporting findings as they are found. Item files the store
+     * could not read are findings of the rule {@value #UNREADABLE_ITEM}.
      *
      * @return the number of items checked (fewer than the project has when cancelled)
      * @throws StoreException when an item cannot be read
      */
     public int validate(StoredProject stored, Progress progress, Consumer<Finding> findings) throws StoreException {
         ValidationContext context = context(stored);
+        for (String problem : stored.problems()) {
+            findings.accept(new Finding(UNREADABLE_ITEM, Finding.Severity.ERROR, "", "", "", problem));
+        }
         List<ItemSummary> items = new ArrayList<>(stored.project().items());
         progress.begin("Validating " + items.size() + " items", items.size());
         int checked = 0;

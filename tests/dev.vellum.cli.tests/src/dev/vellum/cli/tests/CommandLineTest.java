@@ -91,6 +91,23 @@ class CommandLineTest {
     }
 
     @Test
+    void anUnreadableItemFileMakesInfoExitThreeNamingIt() throws IOException {
+        Path p = tmp.resolve("bad");
+        assertEquals(ExitCodes.OK, run("bench", "generate", p.toString(), "--items", "3", "--annotations", "1"), err);
+        Path victim;
+        try (var files = Files.list(p.resolve("items"))) {
+            victim = files.sorted().findFirst().orElseThrow();
+        }
+        String text = Files.readString(victim);
+        Files.writeString(victim, text.substring(0, text.length() / 2));
+        assertEquals(ExitCodes.BAD_INPUT, run("info", p.toString(), "--json"));
+        assertEquals(2, json().get("items").asInt());
+        assertTrue(err.contains(victim.getFileName().toString()), err);
+        assertEquals(ExitCodes.FINDINGS, run("validate", p.toString(), "--json"));
+        assertEquals("store.unreadable-item", json().get("findings").get(0).get("rule").asText());
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         assertEquals(ExitCodes.USAGE, run("frobnicate"));
         assertEquals(ExitCodes.USAGE, run("info"));

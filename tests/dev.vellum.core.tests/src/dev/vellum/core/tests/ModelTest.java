@@ -119,4 +119,49 @@ class ModelTest {
         assertFalse(new Asset("/data/a.png", "image", "", null).isRelative());
         assertFalse(new Asset("s3://bucket/a.png", "image", "", null).isRelative());
     }
+
+    @Test
+    void unorderedMapsAreCopiedWithSortedKeysAndOrderedOnesKeepTheirOrder() {
+        Map<String, Object> unordered = new HashMap<>();
+        for (String k : new String[] {"zeta", "alpha", "mid", "beta"}) {
+            unordered.put(k, 1);
+        }
+        assertEquals(List.of("alpha", "beta", "mid", "zeta"), List.copyOf(dev.vellum.core.model.JsonTrees.copy(unordered).keySet()));
+        Map<String, Object> ordered = new java.util.LinkedHashMap<>();
+        ordered.put("y", 1);
+        ordered.put("x", 2);
+        Map<String, Object> copy = dev.vellum.core.model.JsonTrees.copy(ordered);
+        assertEquals(List.of("y", "x"), List.copyOf(copy.keySet()));
+        assertEquals(List.of("y", "x"), List.copyOf(dev.vellum.core.model.JsonTrees.copy(copy).keySet()), "a copy of a copy keeps the order");
+    }
+
+    @Test
+    void numbersAreNormalizedSoTheyReadBackEqual() {
+        Map<String, Object> p = dev.vellum.core.model.JsonTrees.copy(Map.of("a", 5L, "b", 0.1, "c", 1L << 40,
+                "d", new java.math.BigInteger("12345678901234567890"), "e", (short) 3, "f", 2.5f));
+        assertEquals(5, p.get("a"));
+        assertEquals(new java.math.BigDecimal("0.1"), p.get("b"));
+        assertEquals(1L << 40, p.get("c"));
+        assertEquals(new java.math.BigInteger("12345678901234567890"), p.get("d"));
+        assertEquals(3, p.get("e"));
+        assertEquals(new java.math.BigDecimal("2.5"), p.get("f"));
+        assertThrows(IllegalArgumentException.class, () -> dev.vellum.core.model.JsonTrees.copy(Map.of("n", Double.NaN)));
+    }
+
+    @Test
+    void labelsInSummariesAreSorted() {
+        Item item = new Item("i", "", List.of(new Asset("m.png", "image", "", null)), null, null, null);
+        AnnotationSet set = AnnotationSet.start("bob", 0);
+        for (String l : new String[] {"van", "bus", "car"}) {
+            set.insert(-1, Annotation.create("a-" + l, "image.bbox", l, Map.of(), "bob"));
+        }
+        item.putSet(set);
+        assertEquals(List.of("bus", "car", "van"), List.copyOf(item.summary().sets().get(0).labels()));
+    }
+
+    @Test
+    void windowsPathsAreNotMistakenForUris() {
+        assertFalse(new Asset("C:\\data\\a.png", "image", "", null).isRelative());
+        assertFalse(new Asset("D:/data/a.png", "image", "", null).isRelative());
+    }
 }

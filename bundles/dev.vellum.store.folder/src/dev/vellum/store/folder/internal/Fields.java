@@ -67,6 +67,14 @@ final class Fields {
         return (Map<String, Object>) JsonValues.readValue(p);
     }
 
+    /** Checks that the value is a JSON object (or null) and skips it: for reads that need no content. */
+    static Map<String, Object> skipObject(JsonParser p, String path) throws IOException {
+        if (startObject(p, path)) {
+            p.skipChildren();
+        }
+        return Map.of();
+    }
+
     /** An array of strings; empty for JSON null. */
     static List<String> strings(JsonParser p, String path) throws IOException {
         List<String> out = new ArrayList<>();

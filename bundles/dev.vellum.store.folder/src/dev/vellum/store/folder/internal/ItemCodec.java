@@ -65,10 +65,26 @@ public final class ItemCodec {
      * @throws FormatProblem when the JSON is not a valid item of a readable format
      */
     public static Decoded decode(byte[] bytes) throws IOException {
+        return decode(bytes, false);
+    }
+
+    /**
+     * Reads an item file for its summary only: checks it exactly as {@link #decode(byte[])} does
+     * (the same problems are found), but skips building payloads, attributes and metadata, which a
+     * summary does not need. Opening a project without a summary cache reads every file this way.
+     *
+     * @throws IOException   when the bytes are not JSON
+     * @throws FormatProblem when the JSON is not a valid item of a readable format
+     */
+    public static Item decodeForSummary(byte[] bytes) throws IOException {
+        return decode(bytes, true).item();
+    }
+
+    private static Decoded decode(byte[] bytes, boolean summaryOnly) throws IOException {
         FormatProblem fastProblem = null;
         Reader fast = null;
         try (JsonParser p = JsonValues.FILES.createParser(bytes)) {
-            fast = new Reader(p);
+            fast = new Reader(p, summaryOnly);
             Decoded d = fast.readDocument();
             if (fast.version == Migrations.CURRENT) {
                 return d;
@@ -86,7 +102,7 @@ public final class ItemCodec {
             throw new FormatProblem("the file is empty");
         }
         if (!root.isObject()) {
-            throw new FormatProblem("an item file holds one JSON object, found " + root.getNodeType().toString().toLowerCase());
+            throw new FormatProblem("an item file holds one JSON object, found " + JsonValues.describe(root));
         }
         int version = Migrations.versionOf(root.get("formatVersion"), "formatVersion", 1);
         Migrations.checkReadable(version, "formatVersion");
@@ -95,7 +111,7 @@ public final class ItemCodec {
         }
         Migrations.migrateItem((ObjectNode) root, version);
         try (JsonParser tp = JsonValues.TREES.treeAsTokens(root)) {
-            return new Reader(tp).readDocument();
+            return new Reader(tp, summaryOnly).readDocument();
         } catch (FormatProblem e) {
             throw new FormatProblem("(read as format " + version + ") " + e.getMessage());
         }
@@ -197,12 +213,27 @@ public final class ItemCodec {
     /** Streaming reader of one item document in the current format. */
     private static final class Reader {
         private final JsonParser p;
+        /** Skip what a summary does not need (payloads, attributes, metadata, unknown fields), checking only its shape. */
+        private final boolean summaryOnly;
         private final ItemExtras extras = new ItemExtras();
         /** The format the document declares; 0 until its "formatVersion" is read (absent means 1). */
         int version;
 
-        Reader(JsonParser p) {
+        Reader(JsonParser p, boolean summaryOnly) {
             this.p = p;
+            this.summaryOnly = summaryOnly;
+        }
+
+        private Map<String, Object> object(String path) throws IOException {
+            return summaryOnly ? Fields.skipObject(p, path) : Fields.object(p, path);
+        }
+
+        private Object unknown() throws IOException {
+            if (summaryOnly) {
+                p.skipChildren();
+                return null;
+            }
+            return JsonValues.readValue(p);
         }
 
         Decoded readDocument() throws IOException {
@@ -249,7 +280,7 @@ public final class ItemCodec {
                             }
                         }
                     }
-                    case "metadata" -> metadata = Fields.object(p, f);
+                    case "metadata" -> metadata = object(f);
                     case "assignees" -> assignees = Fields.strings(p, f);
                     case "annotationSets" -> {
                         if (Fields.startArray(p, f)) {
@@ -266,7 +297,12 @@ public final class ItemCodec {
                             }
                         }
                     }
-                    default -> extras.putItem(f, JsonValues.readValue(p));
+                    default -> {
+                        Object v = unknown();
+                        if (!summaryOnly) {
+                            extras.putItem(f, v);
+                        }
+                    }
                 }
             }
             if (id == null) {
@@ -299,8 +335,8 @@ public final class ItemCodec {
                     case "uri" -> uri = Fields.string(p, Fields.child(path, f));
                     case "modality" -> modality = Fields.string(p, Fields.child(path, f));
                     case "contentHash" -> hash = Fields.string(p, Fields.child(path, f));
-                    case "metadata" -> metadata = Fields.object(p, Fields.child(path, f));
-                    default -> unknown.put(f, JsonValues.readValue(p));
+                    case "metadata" -> metadata = object(Fields.child(path, f));
+                    default -> unknown.put(f, unknown());
                 }
             }
             if (uri == null || uri.isEmpty()) {
@@ -365,7 +401,7 @@ public final class ItemCodec {
                             }
                         }
                     }
-                    default -> unknown.put(f, JsonValues.readValue(p));
+                    default -> unknown.put(f, unknown());
                 }
             }
             if (annotator == null) {
@@ -408,9 +444,9 @@ public final class ItemCodec {
                     case "id" -> id = Fields.string(p, Fields.child(path, f));
                     case "type" -> type = Fields.string(p, Fields.child(path, f));
                     case "label" -> label = Fields.string(p, Fields.child(path, f));
-                    case "attributes" -> attributes = Fields.object(p, Fields.child(path, f));
+                    case "attributes" -> attributes = object(Fields.child(path, f));
                     case "payloadVersion" -> payloadVersion = Fields.integer(p, Fields.child(path, f), 1);
-                    case "payload" -> payload = Fields.object(p, Fields.child(path, f));
+                    case "payload" -> payload = object(Fields.child(path, f));
                     case "provenance" -> {
                         String s = Fields.string(p, Fields.child(path, f));
                         if (s != null) {
@@ -425,7 +461,7 @@ public final class ItemCodec {
                     case "author" -> author = Fields.string(p, Fields.child(path, f));
                     case "created" -> created = Fields.instant(p, Fields.child(path, f));
                     case "modified" -> modified = Fields.instant(p, Fields.child(path, f));
-                    default -> unknown.put(f, JsonValues.readValue(p));
+                    default -> unknown.put(f, unknown());
                 }
             }
             if (id == null) {

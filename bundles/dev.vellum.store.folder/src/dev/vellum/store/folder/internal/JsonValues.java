@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -48,7 +47,6 @@ public final class JsonValues {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
     private JsonValues() {
@@ -202,10 +200,12 @@ public final class JsonValues {
      * column), not UTF-8, or not readable at all.
      */
     public static String describe(IOException e) {
-        if (e instanceof JsonEOFException eof) {
-            return "the JSON is truncated: the file ends" + at(eof.getLocation()) + " before the document is complete";
-        }
         if (e instanceof JsonProcessingException jpe) {
+            // Jackson reports most truncations as JsonEOFException, some ("within/between Array
+            // entries") as a plain parse error that says "end-of-input".
+            if (jpe instanceof JsonEOFException || String.valueOf(jpe.getOriginalMessage()).contains("end-of-input")) {
+                return "the JSON is truncated: the file ends" + at(jpe.getLocation()) + " before the document is complete";
+            }
             return "invalid JSON" + at(jpe.getLocation()) + ": " + oneLine(jpe.getOriginalMessage());
         }
         if (e instanceof CharConversionException) {
@@ -222,6 +222,18 @@ public final class JsonValues {
 
     private static String at(JsonLocation l) {
         return l == null || l.getLineNr() <= 0 ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
+    }
+
+    /** Words for the kind of a tree node: "an array", "a string"... */
+    public static String describe(JsonNode n) {
+        return switch (n.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT, POJO -> "an object";
+            case STRING, BINARY -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            default -> "null";
+        };
     }
 
     /** The first line of {@code s}, so that messages stay one line. */

@@ -63,7 +63,7 @@ public final class ManifestCodec {
         }
         if (!root.isObject()) {
             throw new FormatProblem("not a Vellum project: the manifest must be a JSON object, found "
-                    + root.getNodeType().toString().toLowerCase());
+                    + JsonValues.describe(root));
         }
         JsonNode format = root.get("format");
         if (format == null || !format.isTextual() || !FORMAT.equals(format.asText())) {

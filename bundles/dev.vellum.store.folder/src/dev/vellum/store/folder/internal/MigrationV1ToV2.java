@@ -22,7 +22,7 @@ import java.util.Map;
  * </ul>
  */
 final class MigrationV1ToV2 implements FormatMigration {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     @Override
     public int fromVersion() {
@@ -41,7 +41,7 @@ final class MigrationV1ToV2 implements FormatMigration {
         JsonNode labels = m.remove("labels");
         if (labels != null && !labels.isNull()) {
             if (!labels.isArray()) {
-                throw new FormatProblem("labels: expected an array of {modality, name, color} (format 1), found " + labels.getNodeType());
+                throw new FormatProblem("labels: expected an array of {modality, name, color} (format 1), found " + JsonValues.describe(labels));
             }
             Map<String, ArrayNode> byModality = new LinkedHashMap<>();
             for (int i = 0; i < labels.size(); i++) {
@@ -69,7 +69,7 @@ final class MigrationV1ToV2 implements FormatMigration {
         if (old != null && !old.isNull()) {
             if (!old.isObject()) {
                 throw new FormatProblem("annotations: expected an object of annotation sets by annotator (format 1), found "
-                        + old.getNodeType());
+                        + JsonValues.describe(old));
             }
             List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(old.properties());
             for (Map.Entry<String, JsonNode> e : entries) {
