@@ -30,8 +30,7 @@ public final class ChangeState implements EditCommand {
 
     @Override
     public void apply(EditTarget target) {
-        AnnotationSet set = target.item(itemId).set(annotator)
-                .orElseThrow(() -> new IllegalStateException("item '" + itemId + "' has no set of " + annotator));
+        AnnotationSet set = Targets.set(target, itemId, annotator);
         oldState = set.state();
         set.setState(newState);
     }

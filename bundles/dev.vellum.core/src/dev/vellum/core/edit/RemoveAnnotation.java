@@ -31,14 +31,9 @@ public final class RemoveAnnotation implements EditCommand {
 
     @Override
     public void apply(EditTarget target) {
-        AnnotationSet set = target.item(itemId).set(annotator)
-                .orElseThrow(() -> new IllegalStateException("item '" + itemId + "' has no set of " + annotator));
-        int i = set.indexOf(annotationId);
-        if (i < 0) {
-            throw new IllegalStateException("item '" + itemId + "' has no annotation '" + annotationId + "'");
-        }
-        index = i;
-        removed = set.removeAt(i);
+        AnnotationSet set = Targets.set(target, itemId, annotator);
+        index = Targets.indexOf(set, itemId, annotationId);
+        removed = set.removeAt(index);
     }
 
     @Override

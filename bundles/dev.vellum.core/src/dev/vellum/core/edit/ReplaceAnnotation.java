@@ -33,12 +33,8 @@ public final class ReplaceAnnotation implements EditCommand {
 
     @Override
     public void apply(EditTarget target) {
-        AnnotationSet set = target.item(itemId).set(annotator)
-                .orElseThrow(() -> new IllegalStateException("item '" + itemId + "' has no set of " + annotator));
-        int i = set.indexOf(after.id());
-        if (i < 0) {
-            throw new IllegalStateException("item '" + itemId + "' has no annotation '" + after.id() + "'");
-        }
+        AnnotationSet set = Targets.set(target, itemId, annotator);
+        int i = Targets.indexOf(set, itemId, after.id());
         before = set.annotations().get(i);
         set.replaceAt(i, after);
     }

@@ -1,6 +1,5 @@
 package dev.vellum.core.registry;
 
-import dev.vellum.core.internal.IdRegistry;
 import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.FormatImporter;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.vellum.core.registry;
 
-import dev.vellum.core.internal.IdRegistry;
 import dev.vellum.core.model.Asset;
 import dev.vellum.core.spi.AnnotationType;
 import dev.vellum.core.spi.Modality;
@@ -45,16 +44,7 @@ public final class ModalityRegistry {
 
     /** The modality that scores highest for {@code asset}, if any accepts it. */
     public Optional<Modality> bestFor(Asset asset) {
-        Modality best = null;
-        int bestScore = Modality.NOT_SUITABLE;
-        for (Modality m : modalities.all()) {
-            int score = m.accepts(asset);
-            if (score > bestScore) {
-                best = m;
-                bestScore = score;
-            }
-        }
-        return Optional.ofNullable(best);
+        return modalities.best(m -> m.accepts(asset));
     }
 
     /** The annotation type with that id among installed modalities. */

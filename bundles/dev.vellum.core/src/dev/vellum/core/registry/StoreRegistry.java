@@ -1,6 +1,5 @@
 package dev.vellum.core.registry;
 
-import dev.vellum.core.internal.IdRegistry;
 import dev.vellum.core.spi.ProjectStore;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.spi.StoredProject;
@@ -36,16 +35,7 @@ public final class StoreRegistry {
 
     /** The store that scores highest for {@code location}. */
     public Optional<ProjectStore> storeFor(String location) {
-        ProjectStore best = null;
-        int bestScore = 0;
-        for (ProjectStore s : stores.all()) {
-            int score = s.accepts(location);
-            if (score > bestScore) {
-                best = s;
-                bestScore = score;
-            }
-        }
-        return Optional.ofNullable(best);
+        return stores.best(s -> s.accepts(location));
     }
 
     /**

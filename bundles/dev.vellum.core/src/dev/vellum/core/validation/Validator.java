@@ -1,7 +1,7 @@
 package dev.vellum.core.validation;
 
-import dev.vellum.core.internal.IdRegistry;
 import dev.vellum.core.model.Item;
+import dev.vellum.core.registry.IdRegistry;
 import dev.vellum.core.model.ItemSummary;
 import dev.vellum.core.registry.ModalityRegistry;
 import dev.vellum.core.spi.Finding;

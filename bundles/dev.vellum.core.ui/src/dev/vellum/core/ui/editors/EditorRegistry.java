@@ -1,12 +1,9 @@
 package dev.vellum.core.ui.editors;
 
 import dev.vellum.core.model.ItemSummary;
-import java.util.ArrayList;
-import java.util.Comparator;
+import dev.vellum.core.registry.IdRegistry;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -16,7 +13,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /** The installed editors; chooses the one that scores highest for an item. */
 @Component(service = EditorRegistry.class)
 public final class EditorRegistry {
-    private final Map<String, EditorProvider> byId = new ConcurrentHashMap<>();
+    private final IdRegistry<EditorProvider> providers = new IdRegistry<>("editor", EditorProvider::id);
 
     /**
      * Adds an editor provider.
@@ -26,37 +23,26 @@ public final class EditorRegistry {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     public void addProvider(EditorProvider provider) {
-        EditorProvider previous = byId.putIfAbsent(provider.id(), provider);
-        if (previous != null && previous != provider) {
-            String message = "duplicate editor id '" + provider.id() + "': " + provider.getClass().getName() + " rejected";
-            System.getLogger(EditorRegistry.class.getName()).log(System.Logger.Level.ERROR, message);
-            throw new IllegalStateException(message);
-        }
+        providers.add(provider);
     }
 
     /** Removes an editor provider. */
     public void removeProvider(EditorProvider provider) {
-        byId.remove(provider.id(), provider);
+        providers.remove(provider);
     }
 
     /** All providers, sorted by id. */
     public List<EditorProvider> all() {
-        List<EditorProvider> list = new ArrayList<>(byId.values());
-        list.sort(Comparator.comparing(EditorProvider::id));
-        return list;
+        return providers.all();
     }
 
     /** The provider with the highest score for {@code item}; empty when none accepts it. */
     public Optional<EditorProvider> bestFor(ItemSummary item) {
-        EditorProvider best = null;
-        int bestScore = EditorProvider.NOT_SUITABLE;
-        for (EditorProvider p : all()) {
-            int score = p.accepts(item);
-            if (score > bestScore) {
-                best = p;
-                bestScore = score;
-            }
-        }
-        return Optional.ofNullable(best);
+        return providers.best(p -> p.accepts(item));
+    }
+
+    /** Rejected registrations (duplicate ids). */
+    public List<String> problems() {
+        return providers.problems();
     }
 }

@@ -64,6 +64,10 @@ final class MigrationV1ToV2 implements FormatMigration {
 
     @Override
     public void migrateItem(ObjectNode item) {
+        if (item.has("annotationSets")) {
+            // Format 1 had no "annotationSets"; reading such a file as format 1 would drop its work.
+            throw new FormatProblem("has \"annotationSets\" (format 2) but no \"formatVersion\": add \"formatVersion\": 2");
+        }
         JsonNode old = item.remove("annotations");
         ArrayNode sets = NODES.arrayNode();
         if (old != null && !old.isNull()) {

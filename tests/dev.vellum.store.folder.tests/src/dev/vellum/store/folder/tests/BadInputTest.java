@@ -58,6 +58,8 @@ class BadInputTest {
                         "unexpected content after the item's closing brace"),
                 Arguments.of("newer format", (UnaryOperator<String>) s -> s.replace("\"formatVersion\": 2", "\"formatVersion\": 3"),
                         "written by a newer Vellum (format 3, this one reads up to 2)"),
+                Arguments.of("current sets without a version", (UnaryOperator<String>) s -> s.replace("\"formatVersion\": 2,", ""),
+                        "has \"annotationSets\" (format 2) but no \"formatVersion\": add \"formatVersion\": 2"),
                 Arguments.of("missing required field", (UnaryOperator<String>) s -> s.replaceFirst("\"type\": \"image.bbox\",", ""),
                         "annotationSets[0].annotations[0]: missing required field \"type\""),
                 Arguments.of("missing assets", (UnaryOperator<String>) s -> s.replaceFirst("\"assets\"", "\"assetz\""),

@@ -1,4 +1,4 @@
-package dev.vellum.core.internal;
+package dev.vellum.core.registry;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -9,10 +9,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
- * Services of one kind by stable id. A second service with an id already taken is rejected loudly:
- * logged, kept in {@link #problems()}, and reported by an exception to whoever added it.
+ * Services of one kind by stable id, for the registries of core and of plugins. A second service
+ * with an id already taken is rejected loudly: logged, kept in {@link #problems()}, and reported by
+ * an exception to whoever added it (SCR logs it when it binds a DS reference).
  *
  * @param <T> the service type
  */
@@ -64,6 +66,23 @@ public final class IdRegistry<T> {
         List<T> list = new ArrayList<>(byId.values());
         list.sort(Comparator.comparing(idOf));
         return list;
+    }
+
+    /**
+     * The service that scores highest, if any scores above zero; ties go to the smallest id so the
+     * choice does not depend on the order services arrived in.
+     */
+    public Optional<T> best(ToIntFunction<T> score) {
+        T best = null;
+        int bestScore = 0;
+        for (T s : all()) {
+            int sc = score.applyAsInt(s);
+            if (sc > bestScore) {
+                best = s;
+                bestScore = sc;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** Messages about rejected registrations, for diagnostics views and {@code vellum cli info}. */
