@@ -23,8 +23,25 @@ final class CoreRules {
         return List.of(new UnknownLabel(), new Attributes(), new Payload(), new MissingMedia());
     }
 
+    /** A rule that looks at one annotation at a time; each message becomes an error finding on it. */
+    abstract static class PerAnnotation implements ValidationRule {
+        /** Reports what is wrong with {@code annotation}, one message each, to {@code problems}. */
+        abstract void check(ValidationContext context, Item item, AnnotationSet set, Annotation annotation,
+                Consumer<String> problems);
+
+        @Override
+        public final void check(ValidationContext context, Item item, Consumer<Finding> findings) {
+            for (AnnotationSet set : item.sets()) {
+                for (Annotation a : set.annotations()) {
+                    check(context, item, set, a,
+                            m -> findings.accept(new Finding(id(), Severity.ERROR, item.id(), set.annotator(), a.id(), m)));
+                }
+            }
+        }
+    }
+
     /** Labels not defined in the project's schema for the item's modality. */
-    static final class UnknownLabel implements ValidationRule {
+    static final class UnknownLabel extends PerAnnotation {
         @Override
         public String id() {
             return "schema.unknown-label";
@@ -36,24 +53,16 @@ final class CoreRules {
         }
 
         @Override
-        public void check(ValidationContext context, Item item, Consumer<Finding> findings) {
+        void check(ValidationContext context, Item item, AnnotationSet set, Annotation a, Consumer<String> problems) {
             Optional<LabelSchema> schema = context.project().schema(item.modalityId());
-            if (schema.isEmpty()) {
-                return;
-            }
-            for (AnnotationSet set : item.sets()) {
-                for (Annotation a : set.annotations()) {
-                    if (!a.label().isEmpty() && schema.get().labelClass(a.label()).isEmpty()) {
-                        findings.accept(new Finding(id(), Severity.ERROR, item.id(), set.annotator(), a.id(),
-                                "label '" + a.label() + "' is not in the " + item.modalityId() + " label schema"));
-                    }
-                }
+            if (schema.isPresent() && !a.label().isEmpty() && schema.get().labelClass(a.label()).isEmpty()) {
+                problems.accept("label '" + a.label() + "' is not in the " + item.modalityId() + " label schema");
             }
         }
     }
 
     /** Required attributes missing, and values outside the allowed ones. */
-    static final class Attributes implements ValidationRule {
+    static final class Attributes extends PerAnnotation {
         @Override
         public String id() {
             return "schema.attributes";
@@ -65,36 +74,26 @@ final class CoreRules {
         }
 
         @Override
-        public void check(ValidationContext context, Item item, Consumer<Finding> findings) {
-            Optional<LabelSchema> schema = context.project().schema(item.modalityId());
-            if (schema.isEmpty()) {
+        void check(ValidationContext context, Item item, AnnotationSet set, Annotation a, Consumer<String> problems) {
+            Optional<LabelClass> cls = context.project().schema(item.modalityId()).flatMap(s -> s.labelClass(a.label()));
+            if (cls.isEmpty()) {
                 return;
             }
-            for (AnnotationSet set : item.sets()) {
-                for (Annotation a : set.annotations()) {
-                    Optional<LabelClass> cls = schema.get().labelClass(a.label());
-                    if (cls.isEmpty()) {
-                        continue;
-                    }
-                    for (AttributeDef def : cls.get().attributes()) {
-                        Object value = a.attributes().get(def.name());
-                        if (def.required() && (value == null || "".equals(value))) {
-                            findings.accept(new Finding(id(), Severity.ERROR, item.id(), set.annotator(), a.id(),
-                                    "'" + a.label() + "' is missing required attribute '" + def.name() + "'"));
-                        } else if (!def.accepts(value)) {
-                            findings.accept(new Finding(id(), Severity.ERROR, item.id(), set.annotator(), a.id(),
-                                    "attribute '" + def.name() + "' of '" + a.label() + "' has value " + value
-                                            + " which is not a valid " + def.type().id()
-                                            + (def.allowedValues().isEmpty() ? "" : " of " + def.allowedValues())));
-                        }
-                    }
+            for (AttributeDef def : cls.get().attributes()) {
+                Object value = a.attributes().get(def.name());
+                if (def.required() && (value == null || "".equals(value))) {
+                    problems.accept("'" + a.label() + "' is missing required attribute '" + def.name() + "'");
+                } else if (!def.accepts(value)) {
+                    problems.accept("attribute '" + def.name() + "' of '" + a.label() + "' has value " + value
+                            + " which is not a valid " + def.type().id()
+                            + (def.allowedValues().isEmpty() ? "" : " of " + def.allowedValues()));
                 }
             }
         }
     }
 
     /** Payload problems the annotation's modality reports. */
-    static final class Payload implements ValidationRule {
+    static final class Payload extends PerAnnotation {
         @Override
         public String id() {
             return "modality.payload";
@@ -106,18 +105,10 @@ final class CoreRules {
         }
 
         @Override
-        public void check(ValidationContext context, Item item, Consumer<Finding> findings) {
-            for (AnnotationSet set : item.sets()) {
-                for (Annotation a : set.annotations()) {
-                    Modality m = context.modalities().get(a.modalityId());
-                    if (m == null) {
-                        continue;
-                    }
-                    LabelSchema schema = context.project().schema(a.modalityId()).orElse(null);
-                    for (String problem : m.validate(a, schema, set.guidelineVersion())) {
-                        findings.accept(new Finding(id(), Severity.ERROR, item.id(), set.annotator(), a.id(), problem));
-                    }
-                }
+        void check(ValidationContext context, Item item, AnnotationSet set, Annotation a, Consumer<String> problems) {
+            Modality m = context.modalities().get(a.modalityId());
+            if (m != null) {
+                m.validate(a, context.project().schema(a.modalityId()).orElse(null), set.guidelineVersion()).forEach(problems);
             }
         }
     }
