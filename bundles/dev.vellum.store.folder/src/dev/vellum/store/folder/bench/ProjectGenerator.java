@@ -14,24 +14,28 @@ import dev.vellum.core.spi.StoreException;
 import dev.vellum.store.folder.FolderProject;
 import dev.vellum.store.folder.FolderProjectStore;
 import dev.vellum.store.folder.internal.ItemCodec;
+import dev.vellum.store.folder.internal.SummaryCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
  * Generates a synthetic image-annotation project of any size for benchmarks ({@code vellum cli bench
  * generate}): a manifest with an image label schema and N item files of M bounding boxes each, in the
- * current format. Item files are written directly and in parallel, without the atomic, flushed
+ * current format, and its summary cache. Item files are written directly and in parallel, without the atomic, flushed
  * writes of a real save, because benchmark data need speed rather than crash safety. The same seed
  * gives the same project.
  */
@@ -82,21 +86,45 @@ public final class ProjectGenerator {
         Path itemsDir = dir.resolve(FolderProject.ITEMS);
         int width = Math.max(6, Integer.toString(items).length());
         AtomicLong bytes = new AtomicLong();
+        Map<String, SummaryCache.Entry> summaries = new ConcurrentHashMap<>();
         try {
             IntStream.range(0, items).parallel().forEach(i -> {
                 Item item = item(i, width);
+                Path file = itemsDir.resolve(item.id() + ".json");
                 try {
                     byte[] json = ItemCodec.encode(item, null);
-                    Files.write(itemsDir.resolve(item.id() + ".json"), json);
+                    Files.write(file, json);
                     bytes.addAndGet(json.length);
+                    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                    summaries.put(file.getFileName().toString(), new SummaryCache.Entry(a.size(),
+                            a.lastModifiedTime().to(TimeUnit.NANOSECONDS), item.summary(), null));
                 } catch (IOException e) {
-                    throw new UncheckedIOException(itemsDir.resolve(item.id() + ".json").toString() + ": " + e.getMessage(), e);
+                    throw new UncheckedIOException(file + ": " + e.getMessage(), e);
                 }
             });
         } catch (UncheckedIOException e) {
             throw new StoreException(itemsDir.toString(), "cannot be written: " + e.getMessage(), e);
         }
+        writeSummaryCache(dir, summaries);
         return bytes.get();
+    }
+
+    /**
+     * Leaves the project as Vellum itself leaves one it has saved and closed: with its summary cache
+     * current, so the first open does not parse every item. The cache is checked a little after the
+     * last write, so that no entry falls in the window the store distrusts.
+     */
+    private static void writeSummaryCache(Path dir, Map<String, SummaryCache.Entry> summaries) throws StoreException {
+        Path cache = dir.resolve(FolderProject.CACHE).resolve(SummaryCache.FILE_NAME);
+        try {
+            Thread.sleep(150);
+            Instant now = Instant.now();
+            SummaryCache.write(cache, now.getEpochSecond() * 1_000_000_000L + now.getNano(), summaries);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new StoreException(cache.toString(), "cannot be written: " + e.getMessage(), e);
+        }
     }
 
     private Item item(int i, int width) {
