@@ -77,23 +77,34 @@ public final class InfoCommand extends CliCommand {
             out.printf("Guidelines   %s%n", p.currentGuidelineVersion() == 0 ? "none published" : "version " + p.currentGuidelineVersion());
             out.printf("Items        %,d (%,d not started)%n", p.itemCount(), notStarted);
             out.printf("Annotations  %,d%n", annotations);
+            int w = 12;
+            for (String k : byModality.keySet()) {
+                w = Math.max(w, k.length());
+            }
+            for (String k : byDataset.keySet()) {
+                w = Math.max(w, k.length());
+            }
+            for (String k : setsByAnnotator.keySet()) {
+                w = Math.max(w, k.length());
+            }
+            String row = "  %-" + w + "s %,9d";
             out.println("Modalities");
             for (Map.Entry<String, Integer> e : byModality.entrySet()) {
                 boolean installed = services.modalities().get(e.getKey()).isPresent();
-                out.printf("  %-12s %,9d items%s%n", e.getKey(), e.getValue(), installed ? "" : "  (modality not installed)");
+                out.printf(row + " items%s%n", e.getKey(), e.getValue(), installed ? "" : "  (modality not installed)");
             }
             out.println("Datasets");
             for (Map.Entry<String, Integer> e : byDataset.entrySet()) {
-                out.printf("  %-12s %,9d items%n", e.getKey(), e.getValue());
+                out.printf(row + " items%n", e.getKey(), e.getValue());
             }
             out.println("Annotation sets by state");
             for (AnnotationState s : AnnotationState.values()) {
-                out.printf("  %-12s %,9d%n", s.id(), byState.get(s.id()));
+                out.printf(row + "%n", s.id(), byState.get(s.id()));
             }
             if (!setsByAnnotator.isEmpty()) {
                 out.println("Annotators");
                 for (Map.Entry<String, Integer> e : setsByAnnotator.entrySet()) {
-                    out.printf("  %-12s %,9d sets%n", e.getKey(), e.getValue());
+                    out.printf(row + " sets%n", e.getKey(), e.getValue());
                 }
             }
             return problems(stored);
