@@ -28,13 +28,20 @@ public final class ExportCommand extends CliCommand {
     @Option(names = "--accepted-only", description = "Export only sets accepted in review.")
     boolean acceptedOnly;
 
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         FormatExporter exporter = services.formats().exporter(format).orElseThrow(() -> new UsageException(
                 "unknown export format '" + format + "'; installed: " + FormatIds.exporters(services)));
         try (StoredProject stored = open(location)) {
             int n = exporter.export(stored, new FormatExporter.Options(annotator, acceptedOnly), outPath, new ProgressLine(err));
-            out.printf("Exported %,d items to %s%n", n, outPath);
+            if (json) {
+                printJson(java.util.Map.of("format", exporter.id(), "items", n, "out", outPath.toAbsolutePath().toString()));
+            } else {
+                out.printf("Exported %,d items to %s%n", n, outPath);
+            }
         }
         return ExitCodes.OK;
     }

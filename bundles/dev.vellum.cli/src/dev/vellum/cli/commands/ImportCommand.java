@@ -7,7 +7,9 @@ import dev.vellum.core.spi.FormatImporter;
 import dev.vellum.core.spi.ImportReport;
 import dev.vellum.core.spi.StoredProject;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,17 +29,29 @@ public final class ImportCommand extends CliCommand {
     @Option(names = "--annotator", paramLabel = "NAME", description = "Whose annotation sets the imported ones become (default: --user).")
     String annotator;
 
+    @Option(names = "--json", description = "Print one JSON document: counts and the problems per file.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         FormatImporter importer = services.formats().importer(format).orElseThrow(() -> new UsageException(
                 "unknown import format '" + format + "'; installed: " + FormatIds.importers(services)));
         try (StoredProject stored = open(location)) {
             ImportReport report = importer.importFiles(stored, inputs, annotator != null ? annotator : user(), new ProgressLine(err));
-            for (ImportReport.Problem p : report.problems()) {
-                err.println(p.file() + ": " + p.message());
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("format", importer.id());
+                doc.put("items", report.itemsAdded());
+                doc.put("annotations", report.annotationsAdded());
+                doc.put("problems", report.problems().stream().map(p -> Map.of("file", p.file(), "message", p.message())).toList());
+                printJson(doc);
+            } else {
+                for (ImportReport.Problem p : report.problems()) {
+                    err.println(p.file() + ": " + p.message());
+                }
+                out.printf("Imported %,d items and %,d annotations (%,d problems)%n", report.itemsAdded(), report.annotationsAdded(),
+                        report.problems().size());
             }
-            out.printf("Imported %,d items and %,d annotations (%,d problems)%n", report.itemsAdded(), report.annotationsAdded(),
-                    report.problems().size());
             return report.problems().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
         }
     }

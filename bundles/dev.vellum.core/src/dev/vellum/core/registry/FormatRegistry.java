@@ -14,8 +14,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /** The installed import and export formats, by id. An id may have both an importer and an exporter. */
 @Component(service = FormatRegistry.class)
 public final class FormatRegistry {
-    private final IdRegistry<FormatImporter> importers = new IdRegistry<>("importer", FormatImporter::id);
-    private final IdRegistry<FormatExporter> exporters = new IdRegistry<>("exporter", FormatExporter::id);
+    private final IdRegistry<FormatImporter> importers = new IdRegistry<>("importer", FormatImporter::id, FormatImporter::aliases);
+    private final IdRegistry<FormatExporter> exporters = new IdRegistry<>("exporter", FormatExporter::id, FormatExporter::aliases);
 
     /** Adds an importer; throws when its id is taken. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /** The installed modalities, by id. */
 @Component(service = ModalityRegistry.class)
 public final class ModalityRegistry {
-    private final IdRegistry<Modality> modalities = new IdRegistry<>("modality", Modality::id);
+    private final IdRegistry<Modality> modalities = new IdRegistry<>("modality", Modality::id, Modality::aliases);
 
     /**
      * Adds a modality.

@@ -1,5 +1,7 @@
 package dev.vellum.core.spi;
 
+import java.util.List;
+
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -10,6 +12,14 @@ public interface FormatExporter {
 
     /** Words for people. */
     String displayName();
+
+    /**
+     * Former ids this service still answers to, so that files and scripts written with them keep
+     * working after a rename; empty by default.
+     */
+    default List<String> aliases() {
+        return List.of();
+    }
 
     /** The modality whose items it exports. */
     String modalityId();

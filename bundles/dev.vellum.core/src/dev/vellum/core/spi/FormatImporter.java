@@ -12,6 +12,14 @@ public interface FormatImporter {
     /** Words for people, e.g. "COCO instances JSON". */
     String displayName();
 
+    /**
+     * Former ids this service still answers to, so that files and scripts written with them keep
+     * working after a rename; empty by default.
+     */
+    default List<String> aliases() {
+        return List.of();
+    }
+
     /** The modality the imported items belong to. */
     String modalityId();
 

@@ -24,6 +24,14 @@ public interface Modality {
     /** Words for people. */
     String displayName();
 
+    /**
+     * Former ids this service still answers to, so that files and scripts written with them keep
+     * working after a rename; empty by default.
+     */
+    default List<String> aliases() {
+        return List.of();
+    }
+
     /** How well this modality handles {@code asset}: {@link #NOT_SUITABLE}, {@link #DEFAULT}, {@link #PREFERRED} or between. */
     int accepts(Asset asset);
 

@@ -151,7 +151,9 @@ class CommandLineTest {
         assertEquals(ExitCodes.OK, run("init", p.toString()), err);
         assertEquals(ExitCodes.USAGE, run("import", p.toString(), "--format", "coco", input.toString()));
         assertTrue(err.contains("unknown import format 'coco'; installed: lines"), err);
-        assertEquals(ExitCodes.OK, run("import", p.toString(), "--format", "lines", input.toString(), "--user", "mira"), err);
+        assertEquals(ExitCodes.OK, run("import", p.toString(), "--format", "lines", input.toString(), "--user", "mira", "--json"), err);
+        assertEquals(2, json().get("items").asInt());
+        assertEquals(0, json().get("problems").size());
         try (StoredProject stored = new FolderProjectStore().open(p.toString())) {
             assertEquals(2, stored.project().itemCount());
             assertEquals("mira", stored.loadItem("x2").sets().iterator().next().annotator());

@@ -67,6 +67,42 @@ class RegistryAndValidationTest {
     }
 
     @Test
+    void aRenamedModalityStillAnswersToItsFormerIdButNeverShadowsARealOne() {
+        ModalityRegistry r = new ModalityRegistry();
+        r.addModality(new Toy("lidar", 10));
+        Modality renamed = new Renamed("pointcloud", List.of("lidar", "pcd"));
+        r.addModality(renamed);
+        assertEquals(renamed, r.get("pcd").orElseThrow(), "an alias resolves");
+        assertEquals("lidar", r.get("lidar").orElseThrow().id(), "a real id wins over an alias");
+        assertTrue(r.problems().stream().anyMatch(p -> p.contains("alias 'lidar' is already taken")), r.problems().toString());
+        r.removeModality(renamed);
+        assertTrue(r.get("pcd").isEmpty(), "aliases leave with their service");
+    }
+
+    /** A modality that was renamed and keeps its former ids. */
+    record Renamed(String id, List<String> aliases) implements Modality {
+        @Override
+        public String displayName() {
+            return id;
+        }
+
+        @Override
+        public int accepts(Asset asset) {
+            return NOT_SUITABLE;
+        }
+
+        @Override
+        public List<AnnotationType> annotationTypes() {
+            return List.of();
+        }
+
+        @Override
+        public Map<String, Object> createPayload(String typeId) {
+            return Map.of();
+        }
+    }
+
+    @Test
     void theBestScoringModalityTakesAnAsset() {
         ModalityRegistry r = new ModalityRegistry();
         r.addModality(new Toy("a", 50));
