@@ -52,7 +52,14 @@ public final class Cli {
                 errWriter.println("vellum: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
-            throw ex;
+            // Anything else is a defect (ours or a plugin's) met on this input. Exit 1 would read as
+            // "findings" to a script, so it is reported as bad input, in one line; VELLUM_DEBUG=1
+            // adds the stack trace for whoever investigates.
+            errWriter.println("vellum: internal error: " + oneLine(e) + " (" + e.getClass().getName() + ")");
+            if (System.getenv("VELLUM_DEBUG") != null) {
+                e.printStackTrace(errWriter);
+            }
+            return ExitCodes.BAD_INPUT;
         });
         return cl.execute(args);
     }

@@ -2,7 +2,9 @@ package dev.vellum.app.internal;
 
 import dev.vellum.core.spi.StoreException;
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
 
 /**
  * Saves the open project every few seconds while it has unsaved changes, in the UI thread so that
@@ -77,7 +79,21 @@ public final class Autosave {
         if (!running || display.isDisposed()) {
             return;
         }
-        saveIfDirty();
+        // Timers also run inside a dialog's event loop. While one is open (above all the "Save the
+        // changes?" question, whose "Don't Save" must be honoured) the user is deciding: wait.
+        if (!dialogOpen()) {
+            saveIfDirty();
+        }
         display.timerExec(periodMs, tick);
+    }
+
+    private boolean dialogOpen() {
+        int modal = SWT.APPLICATION_MODAL | SWT.PRIMARY_MODAL | SWT.SYSTEM_MODAL;
+        for (Shell shell : display.getShells()) {
+            if (!shell.isDisposed() && shell.isVisible() && (shell.getStyle() & modal) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

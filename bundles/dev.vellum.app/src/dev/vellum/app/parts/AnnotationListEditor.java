@@ -131,6 +131,9 @@ public final class AnnotationListEditor {
     void dispose() {
         if (session != null) {
             session.removeListener(listener);
+            if (item != null) {
+                session.release(itemId);
+            }
         }
     }
 
@@ -478,6 +481,9 @@ public final class AnnotationListEditor {
     }
 
     private void reload() {
+        if (item != null && session != null) {
+            session.release(itemId);
+        }
         item = null;
         problem = null;
         if (session == null) {
@@ -486,7 +492,8 @@ public final class AnnotationListEditor {
             problem = "The editor was opened without an item.";
         } else {
             try {
-                item = session.load(itemId);
+                // Retained, so that the session never swaps this object for a fresh copy while it is shown.
+                item = session.retain(itemId);
             } catch (StoreException e) {
                 ILog.of(AnnotationListEditor.class).warn(e.getMessage(), e);
                 problem = e.getMessage();
@@ -595,9 +602,16 @@ public final class AnnotationListEditor {
         b.addListener(SWT.Selection, e -> changeState(annotator, target));
     }
 
+    // Unsaved changes belong to the project, not to this tab: closing the tab keeps them in the
+    // session (Save, autosave or the question on quitting deal with them). So the tab shows a '*'
+    // instead of being MDirtyable, which would make e4 offer a per-tab "Don't Save" that cannot
+    // discard anything.
     private void updateDirty() {
         if (session != null && itemId != null) {
-            part.setDirty(session.dirtyItems().contains(itemId));
+            String label = (session.dirtyItems().contains(itemId) ? "*" : "") + itemId;
+            if (!label.equals(part.getLabel())) {
+                part.setLabel(label);
+            }
         }
     }
 

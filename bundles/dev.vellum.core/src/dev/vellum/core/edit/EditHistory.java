@@ -94,6 +94,14 @@ public final class EditHistory {
         savedPosition = position;
     }
 
+    /**
+     * Forgets the save point: after a save that failed part way, no position of the history matches
+     * what is on disk any more.
+     */
+    public void forgetSavePoint() {
+        savedPosition = -1;
+    }
+
     /** Whether undo/redo have brought the edits back to the last save point. */
     public boolean isAtSavePoint() {
         return position == savedPosition;

@@ -17,6 +17,22 @@ public enum AnnotationState {
     /** Checked by an auditor after acceptance. */
     AUDITED;
 
+    /**
+     * How far along the work is, for summing up several annotators' sets: rejected work is back
+     * with its annotator and needs attention first, so it ranks lowest; then in progress,
+     * submitted, in review, accepted, audited. (Declaration order is not this order.)
+     */
+    public int progressRank() {
+        return switch (this) {
+            case REJECTED -> 0;
+            case IN_PROGRESS -> 1;
+            case SUBMITTED -> 2;
+            case IN_REVIEW -> 3;
+            case ACCEPTED -> 4;
+            case AUDITED -> 5;
+        };
+    }
+
     /** The stable lower-case id used in files and on the command line, e.g. {@code in_progress}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -65,13 +65,14 @@ public record ItemSummary(String id, String dataset, String modalityId, List<Set
     }
 
     /**
-     * The state that best describes the item as a whole: the least advanced state of its sets, or
-     * null when nobody has started it.
+     * The state that best describes the item as a whole: the least advanced state of its sets by
+     * {@link AnnotationState#progressRank()} (so one rejected set makes the item rejected), or null
+     * when nobody has started it.
      */
     public AnnotationState overallState() {
         AnnotationState least = null;
         for (SetSummary s : sets) {
-            if (least == null || s.state().ordinal() < least.ordinal()) {
+            if (least == null || s.state().progressRank() < least.progressRank()) {
                 least = s.state();
             }
         }

@@ -17,7 +17,7 @@ public record ProjectChange(Kind kind, Set<String> itemIds) {
         ITEMS_ADDED,
         /** Items were removed. */
         ITEMS_REMOVED,
-        /** Changed items were saved; the project is clean. */
+        /** Changed items were saved (the ids say which); after a complete save the project is clean. */
         SAVED,
         /** Project settings or schemas changed. */
         PROJECT_CHANGED

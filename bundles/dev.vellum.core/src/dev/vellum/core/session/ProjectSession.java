@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * they have unsaved changes; {@link #save()} writes only changed items, each atomically.
  */
 public final class ProjectSession implements EditTarget {
+    /** Clean items kept in memory besides retained and changed ones, so revisiting recent items is free. */
     private static final int CLEAN_ITEMS_KEPT = 256;
 
     private final StoredProject stored;
@@ -32,6 +33,7 @@ public final class ProjectSession implements EditTarget {
     private final Set<String> dirty = new LinkedHashSet<>();
     private final Set<String> dirtyOutsideHistory = new LinkedHashSet<>();
     private final List<ProjectListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> retained = new java.util.HashMap<>();
 
     /**
      * @param stored the open project
@@ -68,6 +70,23 @@ public final class ProjectSession implements EditTarget {
             evictClean();
         }
         return item;
+    }
+
+    /**
+     * The live item, loaded if needed and kept in memory until {@link #release}: an editor showing
+     * an item retains it, so the object it draws is always the one edits change. Calls nest.
+     *
+     * @throws StoreException naming the item's file when it cannot be read
+     */
+    public synchronized Item retain(String itemId) throws StoreException {
+        Item item = load(itemId);
+        retained.merge(itemId, 1, Integer::sum);
+        return item;
+    }
+
+    /** Ends one {@link #retain} of the item; when none is left it may leave memory once saved. */
+    public synchronized void release(String itemId) {
+        retained.computeIfPresent(itemId, (k, n) -> n > 1 ? n - 1 : null);
     }
 
     /**
@@ -182,27 +201,40 @@ public final class ProjectSession implements EditTarget {
      * Saves every changed item, each atomically, and nothing else.
      *
      * @return how many items were written
-     * @throws StoreException naming the file that failed; items saved before it stay saved, it and the
-     *                        rest stay dirty
+     * @throws StoreException naming the file that failed; items saved before it stay saved (a
+     *                        {@link ProjectChange.Kind#SAVED} event names them), it and the rest stay
+     *                        dirty, and undo no longer counts as reaching a saved state
      */
     public int save() throws StoreException {
-        int written = 0;
-        synchronized (this) {
-            for (Iterator<String> it = dirty.iterator(); it.hasNext();) {
-                String id = it.next();
-                Item item = loaded.get(id);
-                if (item != null) {
-                    stored.saveItem(item);
-                    written++;
+        Set<String> written = new LinkedHashSet<>();
+        try {
+            synchronized (this) {
+                for (Iterator<String> it = dirty.iterator(); it.hasNext();) {
+                    String id = it.next();
+                    Item item = loaded.get(id);
+                    if (item != null) {
+                        stored.saveItem(item);
+                        written.add(id);
+                    }
+                    it.remove();
+                    dirtyOutsideHistory.remove(id);
                 }
-                it.remove();
-                dirtyOutsideHistory.remove(id);
+                history.markSaved();
+                evictClean();
             }
-            history.markSaved();
-            evictClean();
+        } catch (StoreException | RuntimeException e) {
+            synchronized (this) {
+                // Some items are on disk in their new state and others are not: undo can no longer
+                // lead back to a state that matches the disk.
+                history.forgetSavePoint();
+            }
+            if (!written.isEmpty()) {
+                fire(new ProjectChange(Kind.SAVED, written));
+            }
+            throw e;
         }
-        fire(new ProjectChange(Kind.SAVED, Set.of()));
-        return written;
+        fire(new ProjectChange(Kind.SAVED, written));
+        return written.size();
     }
 
     /** Starts telling {@code listener} of changes. */
@@ -238,7 +270,7 @@ public final class ProjectSession implements EditTarget {
         }
         for (Iterator<Map.Entry<String, Item>> it = loaded.entrySet().iterator(); it.hasNext() && loaded.size() > CLEAN_ITEMS_KEPT;) {
             Map.Entry<String, Item> e = it.next();
-            if (!dirty.contains(e.getKey())) {
+            if (!dirty.contains(e.getKey()) && !retained.containsKey(e.getKey())) {
                 it.remove();
             }
         }

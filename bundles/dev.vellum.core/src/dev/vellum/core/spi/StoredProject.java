@@ -25,9 +25,11 @@ public interface StoredProject extends AutoCloseable {
     Item loadItem(String itemId) throws StoreException;
 
     /**
-     * Saves one item atomically and updates its summary; only this item's file is written.
+     * Saves one item atomically and updates its summary; only this item's file is written. A store
+     * refuses to overwrite what it has not seen: an item changed by someone else since it was read,
+     * or stored data it could not read.
      *
-     * @throws StoreException naming the file; the previously saved item is untouched
+     * @throws StoreException naming the file and why; the previously saved item is untouched
      */
     void saveItem(Item item) throws StoreException;
 

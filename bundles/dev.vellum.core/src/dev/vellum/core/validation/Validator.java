@@ -70,9 +70,8 @@ public final class Validator {
      * could not read are findings of the rule {@value #UNREADABLE_ITEM}.
      *
      * @return the number of items checked (fewer than the project has when cancelled)
-     * @throws StoreException when an item cannot be read
      */
-    public int validate(StoredProject stored, Progress progress, Consumer<Finding> findings) throws StoreException {
+    public int validate(StoredProject stored, Progress progress, Consumer<Finding> findings) {
         ValidationContext context = context(stored);
         for (String problem : stored.problems()) {
             findings.accept(new Finding(UNREADABLE_ITEM, Finding.Severity.ERROR, "", "", "", problem));
@@ -84,7 +83,12 @@ public final class Validator {
             if (progress.isCanceled()) {
                 break;
             }
-            check(context, stored.loadItem(s.id()), findings);
+            try {
+                check(context, stored.loadItem(s.id()), findings);
+            } catch (StoreException e) {
+                // Damaged or removed since the project was opened: a finding like any unreadable file.
+                findings.accept(new Finding(UNREADABLE_ITEM, Finding.Severity.ERROR, s.id(), "", "", e.getMessage()));
+            }
             checked++;
             progress.worked(1);
         }

@@ -88,6 +88,18 @@ public final class FolderProject implements StoredProject {
     private final Map<String, String> problems = new TreeMap<>();
     /** Unknown fields of loaded items, by item id; only items that have some. */
     private final Map<String, ItemExtras> extras = new HashMap<>();
+    /**
+     * Size and modification time of each item file as this project last read or wrote it, by file
+     * name. A save refuses to overwrite a file that differs (another program changed it) or that it
+     * never read successfully (it could not be parsed): nothing on disk is lost behind anyone's back.
+     */
+    private final Map<String, Stamp> stamps = new HashMap<>();
+
+    private record Stamp(long size, long mtime) {
+        static Stamp of(BasicFileAttributes a) {
+            return new Stamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        }
+    }
     private boolean cacheDirty;
     private boolean closed;
 
@@ -202,6 +214,12 @@ public final class FolderProject implements StoredProject {
         }
         for (String name : itemOrder(cache)) {
             project.putSummary(entries.get(name).summary());
+        }
+        for (Listed f : files) {
+            SummaryCache.Entry e = entries.get(f.name());
+            if (e != null && e.summary() != null) {
+                stamps.put(f.name(), new Stamp(f.size(), f.mtime()));
+            }
         }
         entries.forEach((name, e) -> {
             if (e.summary() == null) {
@@ -327,6 +345,15 @@ public final class FolderProject implements StoredProject {
         }
     }
 
+    /** The file's stamp, or null when it does not exist (or cannot be examined). */
+    private static Stamp stat(Path file) {
+        try {
+            return Stamp.of(Files.readAttributes(file, BasicFileAttributes.class));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static byte[] read(Path file) throws StoreException {
         try {
             return Files.readAllBytes(file);
@@ -411,6 +438,9 @@ public final class FolderProject implements StoredProject {
     public synchronized Item loadItem(String itemId) throws StoreException {
         checkOpen();
         Path file = itemFile(itemId);
+        // Stat before reading: if the file changes in between, the stamp is the older one and the
+        // next save refuses to overwrite, which is the safe side.
+        Stamp stamp = stat(file);
         ItemCodec.Decoded d = decode(file, read(file));
         Set<String> names = Files.exists(itemsDir.resolve(d.item().id() + JSON)) ? Set.of(d.item().id() + JSON) : Set.of();
         checkId(file, itemId, d.item().id(), names);
@@ -420,6 +450,9 @@ public final class FolderProject implements StoredProject {
             extras.put(itemId, d.extras());
         }
         problems.remove(itemId + JSON);
+        if (stamp != null) {
+            stamps.put(itemId + JSON, stamp);
+        }
         ItemSummary summary = d.item().summary();
         if (!summary.equals(project.item(itemId).orElse(null))) {
             // the file changed since the project was opened (or was bad then and is fixed now)
@@ -441,6 +474,16 @@ public final class FolderProject implements StoredProject {
         } catch (IOException e) {
             throw new StoreException(file.toString(), "not saved: " + JsonValues.oneLine(e.toString()), e);
         }
+        Stamp onDisk = stat(file);
+        Stamp known = stamps.get(name);
+        if (onDisk != null && !onDisk.equals(known)) {
+            String why = problems.containsKey(name)
+                    ? "cannot be read (" + problems.get(name).substring(problems.get(name).indexOf(": ") + 2)
+                            + "); not overwritten: fix or delete the file first"
+                    : known == null ? "exists on disk but was never read by this project; not overwritten"
+                            : "changed on disk since this project read it (another program?); not overwritten: reopen the project";
+            throw new StoreException(file.toString(), why);
+        }
         try {
             try {
                 AtomicFiles.write(file, bytes);
@@ -458,9 +501,11 @@ public final class FolderProject implements StoredProject {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
             entries.put(name, new SummaryCache.Entry(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), summary, null));
+            stamps.put(name, Stamp.of(a));
         } catch (IOException e) {
-            // the next open parses the file again
+            // the next open parses the file again; the next save of it is refused until it is read again
             entries.remove(name);
+            stamps.remove(name);
         }
         cacheDirty = true;
     }
@@ -495,6 +540,7 @@ public final class FolderProject implements StoredProject {
         String name = itemId + JSON;
         project.removeSummary(itemId);
         entries.remove(name);
+        stamps.remove(name);
         problems.remove(name);
         extras.remove(itemId);
         cacheDirty = true;

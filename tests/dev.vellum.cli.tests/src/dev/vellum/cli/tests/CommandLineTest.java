@@ -163,6 +163,17 @@ class CommandLineTest {
         assertTrue(json().get("formats").get(0).get("import").asBoolean());
     }
 
+    @Test
+    void aPluginFailingOnAnInputIsOneLineAndNeverReadsAsFindings() throws IOException {
+        formats.addImporter(new LinesImporter());
+        Path p = tmp.resolve("imp");
+        Path input = tmp.resolve("broken.txt");
+        Files.writeString(input, "only-an-id\n");
+        assertEquals(ExitCodes.OK, run("init", p.toString()), err);
+        assertEquals(ExitCodes.BAD_INPUT, run("import", p.toString(), "--format", "lines", input.toString()));
+        assertTrue(err.startsWith("vellum: internal error: ") && err.strip().lines().count() == 1, err);
+    }
+
     /** A toy format: one item per line, "id label". */
     private static final class LinesImporter implements FormatImporter {
         @Override
