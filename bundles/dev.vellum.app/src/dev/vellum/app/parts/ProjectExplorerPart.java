@@ -32,6 +32,7 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.jface.resource.FontDescriptor;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.graphics.Color;
@@ -105,6 +106,7 @@ public final class ProjectExplorerPart {
     private Combo labelCombo;
     private Label countLabel;
     private Link clearLink;
+    private Link problemsLink;
     private Tree tree;
     private ColorMarks marks;
     private Font boldFont;
@@ -233,6 +235,13 @@ public final class ProjectExplorerPart {
         clearLink.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
         clearLink.addListener(SWT.Selection, e -> clearFilters());
 
+        // Item files the store could not read are not in the tree; say so instead of hiding them.
+        problemsLink = new Link(bar, SWT.WRAP);
+        problemsLink.setData(WIDGET_ID, "explorer.problems");
+        problemsLink.setForeground(bar.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        problemsLink.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        problemsLink.addListener(SWT.Selection, e -> showProblems());
+
         Label line = new Label(projectPage, SWT.SEPARATOR | SWT.HORIZONTAL);
         line.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 
@@ -317,9 +326,29 @@ public final class ProjectExplorerPart {
             filterText.setText("");
             fillChoices(session.project());
             pages.topControl = projectPage;
+            updateProblems();
             rebuild(true);
         }
         root.layout(true, true);
+    }
+
+    private void updateProblems() {
+        List<String> problems = session.stored().problems();
+        boolean any = !problems.isEmpty();
+        problemsLink.setText(any ? "\u26a0 " + problems.size() + (problems.size() == 1 ? " item file" : " item files")
+                + " could not be read and are not shown \u2014 <a>details</a>" : "");
+        problemsLink.setToolTipText(any ? String.join("\n", problems) : null);
+        problemsLink.setVisible(any);
+        ((GridData) problemsLink.getLayoutData()).exclude = !any;
+        problemsLink.getParent().layout(true);
+    }
+
+    private void showProblems() {
+        if (session != null) {
+            MessageDialog.openWarning(root.getShell(), "Unreadable item files",
+                    "These files are left as they are; fix or delete them and reopen the project:\n\n"
+                            + String.join("\n", session.stored().problems()));
+        }
     }
 
     private void fillChoices(Project project) {

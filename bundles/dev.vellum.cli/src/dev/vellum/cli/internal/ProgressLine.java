@@ -5,7 +5,8 @@ import java.io.PrintWriter;
 
 /**
  * Progress on one line of standard error, rewritten in place at most a few times a second, and only
- * when standard error is a terminal so logs and pipes stay clean.
+ * when standard error is a terminal ({@code -Dvellum.progress=1}, which {@code ./vellum} sets then),
+ * so logs and pipes stay clean.
  */
 public final class ProgressLine implements Progress {
     private final PrintWriter err;
@@ -17,7 +18,9 @@ public final class ProgressLine implements Progress {
 
     public ProgressLine(PrintWriter err) {
         this.err = err;
-        this.enabled = System.console() != null && !"true".equals(System.getenv("CI"));
+        // Only the launcher knows whether standard error is a terminal (System.console() looks at
+        // the other streams, and on newer JDKs answers even when they are redirected).
+        this.enabled = "1".equals(System.getProperty("vellum.progress")) && !"true".equals(System.getenv("CI"));
     }
 
     @Override

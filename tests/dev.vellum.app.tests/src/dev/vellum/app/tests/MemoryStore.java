@@ -61,6 +61,7 @@ final class MemoryStore implements ProjectStore {
         final Set<String> broken = new HashSet<>();
         final Map<String, List<String>> missingMedia = new HashMap<>();
         final List<String> saved = new ArrayList<>();
+        final List<String> unreadable = new ArrayList<>();
         boolean closed;
 
         MemoryProject(String location, Project project) {
@@ -71,6 +72,11 @@ final class MemoryStore implements ProjectStore {
         void put(Item item) {
             items.put(item.id(), item.copy());
             project.putSummary(item.summary());
+        }
+
+        @Override
+        public List<String> problems() {
+            return List.copyOf(unreadable);
         }
 
         Item storedCopy(String id) {

@@ -104,6 +104,21 @@ class ModelTest {
     }
 
     @Test
+    void oneRejectedSetMakesTheItemRejectedWhateverTheOthersSay() {
+        Item item = new Item("i", "", List.of(new Asset("m.png", "image", "", null)), null, null, null);
+        AnnotationSet bob = AnnotationSet.start("bob", 0);
+        bob.setState(AnnotationState.ACCEPTED);
+        item.putSet(bob);
+        AnnotationSet eve = AnnotationSet.start("eve", 0);
+        eve.setState(AnnotationState.REJECTED);
+        item.putSet(eve);
+        assertEquals(AnnotationState.REJECTED, item.summary().overallState());
+        AnnotationSet kim = AnnotationSet.start("kim", 0);
+        item.putSet(kim);
+        assertEquals(AnnotationState.REJECTED, item.summary().overallState(), "rejected work needs attention before new work");
+    }
+
+    @Test
     void stateIdsRoundTripAndUnknownOnesAreNamed() {
         for (AnnotationState s : AnnotationState.values()) {
             assertEquals(s, AnnotationState.fromId(s.id()));
