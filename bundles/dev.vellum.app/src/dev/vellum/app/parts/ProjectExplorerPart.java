@@ -335,8 +335,8 @@ public final class ProjectExplorerPart {
     private void updateProblems() {
         List<String> problems = session.stored().problems();
         boolean any = !problems.isEmpty();
-        problemsLink.setText(any ? "\u26a0 " + problems.size() + (problems.size() == 1 ? " item file" : " item files")
-                + " could not be read and are not shown \u2014 <a>details</a>" : "");
+        problemsLink.setText(any ? "\u26a0 " + problems.size() + (problems.size() == 1 ? " item file could not be read and is"
+                : " item files could not be read and are") + " not shown \u2014 <a>details</a>" : "");
         problemsLink.setToolTipText(any ? String.join("\n", problems) : null);
         problemsLink.setVisible(any);
         ((GridData) problemsLink.getLayoutData()).exclude = !any;

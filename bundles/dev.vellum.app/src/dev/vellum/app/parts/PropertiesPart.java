@@ -6,10 +6,13 @@ import dev.vellum.core.model.Asset;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.ItemSummary;
 import dev.vellum.core.model.ItemSummary.SetSummary;
+import dev.vellum.core.session.ProjectChange;
+import dev.vellum.core.session.ProjectListener;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.ui.widgets.ColorMarks;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
@@ -44,6 +47,7 @@ public final class PropertiesPart {
     private ColorMarks marks;
     private Font boldFont;
     private Object shown;
+    private final ProjectListener changes = this::onChange;
 
     @PostConstruct
     void create(Composite parent) {
@@ -77,12 +81,67 @@ public final class PropertiesPart {
     @Inject
     void projectChanged(@Optional ProjectSession newSession) {
         if (newSession != session) {
+            if (session != null) {
+                session.removeListener(changes);
+            }
             session = newSession;
+            if (session != null) {
+                session.addListener(changes);
+            }
             shown = null;
             if (tree != null && !tree.isDisposed()) {
                 show(null);
             }
         }
+    }
+
+    @PreDestroy
+    void dispose() {
+        if (session != null) {
+            session.removeListener(changes);
+        }
+    }
+
+    // An edit, undo or redo replaces immutable annotations and summaries: show the current ones.
+    private void onChange(ProjectChange change) {
+        if (change.kind() != ProjectChange.Kind.ITEMS_CHANGED || tree == null || tree.isDisposed()) {
+            return;
+        }
+        if (tree.getDisplay().getThread() != Thread.currentThread()) {
+            tree.getDisplay().asyncExec(() -> onChange(change));
+            return;
+        }
+        Object current = current(shown, change);
+        if (current != shown) {
+            shown = current;
+            show(shown);
+        }
+    }
+
+    private Object current(Object o, ProjectChange change) {
+        if (session == null) {
+            return o;
+        }
+        if (o instanceof ItemSummary s && change.itemIds().contains(s.id())) {
+            return session.project().item(s.id()).orElse(s);
+        }
+        if (o instanceof Item i && change.itemIds().contains(i.id())) {
+            Item now = loadItem(i.id());
+            return now == null ? i : now;
+        }
+        if (o instanceof Annotation a) {
+            for (String id : change.itemIds()) {
+                Item item = loadItem(id);
+                for (AnnotationSet set : item == null ? List.<AnnotationSet>of() : item.sets()) {
+                    for (Annotation candidate : set.annotations()) {
+                        if (candidate.id().equals(a.id()) && candidate.created().equals(a.created())) {
+                            return candidate;
+                        }
+                    }
+                }
+            }
+        }
+        return o;
     }
 
     @Focus

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vellum.app.parts.PropertiesPart;
 import dev.vellum.app.parts.StatusLine;
 import dev.vellum.core.edit.ChangeState;
+import dev.vellum.core.edit.ReplaceAnnotation;
 import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationState;
 import dev.vellum.core.session.ProjectSession;
@@ -58,6 +59,22 @@ class PropertiesAndStatusTest {
 
         f.context.set(IServiceConstants.ACTIVE_SELECTION, null);
         assertTrue(row(tree.getItems(), "Payload").isPresent(), "an empty selection keeps what was shown");
+    }
+
+    @Test
+    void aRelabelAndItsUndoShowInTheViewAtOnce() throws Exception {
+        ContextInjectionFactory.make(PropertiesPart.class, f.context);
+        Annotation a = f.session().load("c2").set("bob").orElseThrow().annotations().get(0);
+        f.context.set(IServiceConstants.ACTIVE_SELECTION, a);
+        Tree tree = Fixture.find(f.shell, "properties.tree", Tree.class);
+        f.session().execute(new ReplaceAnnotation("c2", "bob", a.withLabel("van", "bob"), "Relabel"));
+        f.spin();
+        TreeItem general = row(tree.getItems(), "Annotation").orElseThrow();
+        assertEquals("van", row(general.getItems(), "Label").orElseThrow().getText(1));
+        f.session().undo();
+        f.spin();
+        general = row(tree.getItems(), "Annotation").orElseThrow();
+        assertEquals("truck", row(general.getItems(), "Label").orElseThrow().getText(1));
     }
 
     @Test
