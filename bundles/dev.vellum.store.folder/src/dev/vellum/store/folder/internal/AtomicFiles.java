@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 public final class AtomicFiles {
     /** Temporary files: {@code .<target name>.<16 hex digits>.tmp}. Never a valid item file name. */
     private static final Pattern TEMP = Pattern.compile("\\..+\\.[0-9a-f]{16}\\.tmp");
+    private static final System.Logger LOG = System.getLogger(AtomicFiles.class.getName());
     private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
 
     private AtomicFiles() {
@@ -55,7 +56,14 @@ public final class AtomicFiles {
             }
             throw e;
         }
-        syncDirectory(dir);
+        try {
+            syncDirectory(dir);
+        } catch (IOException e) {
+            // The new file is in place: reporting "not saved" now would be wrong. Some file systems
+            // (network and container mounts) cannot flush a folder; the rename is then as durable as
+            // they make it.
+            LOG.log(System.Logger.Level.WARNING, "saved " + target + ", but its folder could not be flushed: " + e);
+        }
     }
 
     /**
