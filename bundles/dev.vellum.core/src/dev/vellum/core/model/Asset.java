@@ -21,8 +21,12 @@ public record Asset(String uri, String modalityId, String contentHash, Map<Strin
 
     /** Whether {@link #uri()} is a path relative to the project rather than an absolute path or URI. */
     public boolean isRelative() {
-        boolean driveLetter = uri.matches("^[a-zA-Z]:[\\\\/].*");
-        boolean scheme = !driveLetter && uri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
-        return !scheme && !driveLetter && !uri.startsWith("/") && !uri.startsWith("\\");
+        // A Windows share (\\server\share) is not relative either.
+        return !isAbsolutePath() && !uri.startsWith("\\") && !uri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+    }
+
+    /** Whether {@link #uri()} is an absolute file path such as {@code /data/a.png} or {@code C:/data/a.png}. */
+    public boolean isAbsolutePath() {
+        return uri.startsWith("/") || uri.matches("^[a-zA-Z]:[\\\\/].*");
     }
 }

@@ -35,7 +35,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -71,7 +70,6 @@ public final class FolderProject implements StoredProject {
     private static final long RACY_NANOS_COARSE = TimeUnit.SECONDS.toNanos(2);
     /** The same on file systems with finer timestamps, which still advance only with the kernel's clock tick. */
     private static final long RACY_NANOS_FINE = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final Pattern WINDOWS_PATH = Pattern.compile("[a-zA-Z]:[\\\\/].*");
     private static final System.Logger LOG = System.getLogger(FolderProject.class.getName());
 
     private final String location;
@@ -82,24 +80,17 @@ public final class FolderProject implements StoredProject {
     private final Project project;
     private final Map<String, Object> manifestExtras;
     private int manifestVersion;
-    /** What the cache will record, by item file name. */
+    /**
+     * Each item file as this project last read or wrote it (size, modification time, summary), by
+     * file name: what the cache will record, and what a save checks the file against. A save refuses
+     * to overwrite a file that differs (another program changed it) or that it never read
+     * successfully (no summary: it could not be parsed), so nothing on disk is lost behind anyone's back.
+     */
     private final Map<String, SummaryCache.Entry> entries = new HashMap<>();
     /** Unreadable item files: file name to the message. */
     private final Map<String, String> problems = new TreeMap<>();
     /** Unknown fields of loaded items, by item id; only items that have some. */
     private final Map<String, ItemExtras> extras = new HashMap<>();
-    /**
-     * Size and modification time of each item file as this project last read or wrote it, by file
-     * name. A save refuses to overwrite a file that differs (another program changed it) or that it
-     * never read successfully (it could not be parsed): nothing on disk is lost behind anyone's back.
-     */
-    private final Map<String, Stamp> stamps = new HashMap<>();
-
-    private record Stamp(long size, long mtime) {
-        static Stamp of(BasicFileAttributes a) {
-            return new Stamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
-        }
-    }
     private boolean cacheDirty;
     private boolean closed;
 
@@ -124,14 +115,7 @@ public final class FolderProject implements StoredProject {
             throw new StoreException(manifest.toString(), "missing: " + dir + " is not a Vellum project folder");
         }
         byte[] bytes = read(manifest);
-        ManifestCodec.Decoded decoded;
-        try {
-            decoded = ManifestCodec.decode(bytes);
-        } catch (IOException e) {
-            throw new StoreException(manifest.toString(), JsonValues.describe(e), e);
-        } catch (FormatProblem e) {
-            throw new StoreException(manifest.toString(), e.getMessage());
-        }
+        ManifestCodec.Decoded decoded = decoding(manifest, () -> ManifestCodec.decode(bytes));
         FolderProject fp = new FolderProject(location, dir, decoded);
         fp.loadSummaries();
         return fp;
@@ -178,7 +162,7 @@ public final class FolderProject implements StoredProject {
     }
 
     private void loadSummaries() {
-        long checked = nowNanos();
+        long checked = SummaryCache.nowNanos();
         AtomicFiles.removeLeftovers(dir);
         AtomicFiles.removeLeftovers(cacheFile.getParent());
         // Reading the cache and listing items/ (a stat per file) take about as long as each other
@@ -214,12 +198,6 @@ public final class FolderProject implements StoredProject {
         }
         for (String name : itemOrder(cache)) {
             project.putSummary(entries.get(name).summary());
-        }
-        for (Listed f : files) {
-            SummaryCache.Entry e = entries.get(f.name());
-            if (e != null && e.summary() != null) {
-                stamps.put(f.name(), new Stamp(f.size(), f.mtime()));
-            }
         }
         entries.forEach((name, e) -> {
             if (e.summary() == null) {
@@ -323,7 +301,8 @@ public final class FolderProject implements StoredProject {
         }
         Path file = itemsDir.resolve(f.name());
         try {
-            Item item = decodeForSummary(file, read(file));
+            byte[] bytes = read(file);
+            Item item = decoding(file, () -> ItemCodec.decodeForSummary(bytes));
             checkId(file, id, item.id(), listedNames);
             return new SummaryCache.Entry(f.size(), f.mtime(), item.summary(), null);
         } catch (StoreException e) {
@@ -345,13 +324,17 @@ public final class FolderProject implements StoredProject {
         }
     }
 
-    /** The file's stamp, or null when it does not exist (or cannot be examined). */
-    private static Stamp stat(Path file) {
+    /** The file's attributes, or null when it does not exist (or cannot be examined). */
+    private static BasicFileAttributes stat(Path file) {
         try {
-            return Stamp.of(Files.readAttributes(file, BasicFileAttributes.class));
+            return Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException e) {
             return null;
         }
+    }
+
+    private static SummaryCache.Entry entry(BasicFileAttributes a, ItemSummary summary) {
+        return new SummaryCache.Entry(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), summary, null);
     }
 
     private static byte[] read(Path file) throws StoreException {
@@ -362,19 +345,16 @@ public final class FolderProject implements StoredProject {
         }
     }
 
-    private static ItemCodec.Decoded decode(Path file, byte[] bytes) throws StoreException {
-        try {
-            return ItemCodec.decode(bytes);
-        } catch (IOException e) {
-            throw new StoreException(file.toString(), JsonValues.describe(e), e);
-        } catch (FormatProblem e) {
-            throw new StoreException(file.toString(), e.getMessage());
-        }
+    /** What a codec reads from a file's bytes. */
+    @FunctionalInterface
+    private interface Decoding<T> {
+        T run() throws IOException;
     }
 
-    private static Item decodeForSummary(Path file, byte[] bytes) throws StoreException {
+    /** Runs a codec, turning bad JSON and bad content into one line naming {@code file}. */
+    private static <T> T decoding(Path file, Decoding<T> codec) throws StoreException {
         try {
-            return ItemCodec.decodeForSummary(bytes);
+            return codec.run();
         } catch (IOException e) {
             throw new StoreException(file.toString(), JsonValues.describe(e), e);
         } catch (FormatProblem e) {
@@ -392,10 +372,6 @@ public final class FolderProject implements StoredProject {
         }
     }
 
-    private static long nowNanos() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
 
     @Override
     public String location() {
@@ -438,10 +414,11 @@ public final class FolderProject implements StoredProject {
     public synchronized Item loadItem(String itemId) throws StoreException {
         checkOpen();
         Path file = itemFile(itemId);
-        // Stat before reading: if the file changes in between, the stamp is the older one and the
-        // next save refuses to overwrite, which is the safe side.
-        Stamp stamp = stat(file);
-        ItemCodec.Decoded d = decode(file, read(file));
+        // Stat before reading: if the file changes in between, the recorded time is the older one
+        // and the next save refuses to overwrite, which is the safe side.
+        BasicFileAttributes stamp = stat(file);
+        byte[] bytes = read(file);
+        ItemCodec.Decoded d = decoding(file, () -> ItemCodec.decode(bytes));
         Set<String> names = Files.exists(itemsDir.resolve(d.item().id() + JSON)) ? Set.of(d.item().id() + JSON) : Set.of();
         checkId(file, itemId, d.item().id(), names);
         if (d.extras().isEmpty()) {
@@ -450,13 +427,17 @@ public final class FolderProject implements StoredProject {
             extras.put(itemId, d.extras());
         }
         problems.remove(itemId + JSON);
-        if (stamp != null) {
-            stamps.put(itemId + JSON, stamp);
-        }
         ItemSummary summary = d.item().summary();
         if (!summary.equals(project.item(itemId).orElse(null))) {
             // the file changed since the project was opened (or was bad then and is fixed now)
             project.putSummary(summary);
+        }
+        if (stamp != null) {
+            SummaryCache.Entry read = entry(stamp, summary);
+            if (!read.equals(entries.get(itemId + JSON))) {
+                entries.put(itemId + JSON, read);
+                cacheDirty = true;
+            }
         }
         return d.item();
     }
@@ -474,9 +455,10 @@ public final class FolderProject implements StoredProject {
         } catch (IOException e) {
             throw new StoreException(file.toString(), "not saved: " + JsonValues.oneLine(e.toString()), e);
         }
-        Stamp onDisk = stat(file);
-        Stamp known = stamps.get(name);
-        if (onDisk != null && !onDisk.equals(known)) {
+        BasicFileAttributes onDisk = stat(file);
+        SummaryCache.Entry known = entries.get(name);
+        if (onDisk != null && (known == null || known.summary() == null || known.size() != onDisk.size()
+                || known.mtime() != onDisk.lastModifiedTime().to(TimeUnit.NANOSECONDS))) {
             String why = problems.containsKey(name)
                     ? "cannot be read (" + problems.get(name).substring(problems.get(name).indexOf(": ") + 2)
                             + "); not overwritten: fix or delete the file first"
@@ -498,14 +480,12 @@ public final class FolderProject implements StoredProject {
         ItemSummary summary = item.summary();
         project.putSummary(summary);
         problems.remove(name);
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            entries.put(name, new SummaryCache.Entry(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS), summary, null));
-            stamps.put(name, Stamp.of(a));
-        } catch (IOException e) {
+        BasicFileAttributes written = stat(file);
+        if (written != null) {
+            entries.put(name, entry(written, summary));
+        } else {
             // the next open parses the file again; the next save of it is refused until it is read again
             entries.remove(name);
-            stamps.remove(name);
         }
         cacheDirty = true;
     }
@@ -540,7 +520,6 @@ public final class FolderProject implements StoredProject {
         String name = itemId + JSON;
         project.removeSummary(itemId);
         entries.remove(name);
-        stamps.remove(name);
         problems.remove(name);
         extras.remove(itemId);
         cacheDirty = true;
@@ -549,7 +528,7 @@ public final class FolderProject implements StoredProject {
     @Override
     public URI resolve(Asset asset) {
         String uri = asset.uri();
-        if (WINDOWS_PATH.matcher(uri).matches() || uri.startsWith("/")) {
+        if (asset.isAbsolutePath()) {
             return Path.of(uri).toUri();
         }
         if (asset.isRelative()) {
@@ -588,7 +567,7 @@ public final class FolderProject implements StoredProject {
     public synchronized void close() {
         if (!closed) {
             if (cacheDirty) {
-                writeCache(nowNanos());
+                writeCache(SummaryCache.nowNanos());
             }
             closed = true;
         }

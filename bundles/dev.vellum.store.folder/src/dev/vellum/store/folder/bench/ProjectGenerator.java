@@ -118,8 +118,7 @@ public final class ProjectGenerator {
         Path cache = dir.resolve(FolderProject.CACHE).resolve(SummaryCache.FILE_NAME);
         try {
             Thread.sleep(150);
-            Instant now = Instant.now();
-            SummaryCache.write(cache, now.getEpochSecond() * 1_000_000_000L + now.getNano(), summaries);
+            SummaryCache.write(cache, SummaryCache.nowNanos(), summaries);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {

@@ -122,7 +122,7 @@ public final class ItemCodec {
      * fields it was read with written back in place.
      *
      * @param extras unknown fields to keep, or null
-     * @throws FormatProblem when a value cannot be stored in JSON (NaN, infinity)
+     * @throws FormatProblem when a value is not JSON-shaped
      */
     public static byte[] encode(Item item, ItemExtras extras) throws IOException {
         ItemExtras x = extras == null ? new ItemExtras() : extras;

@@ -109,11 +109,11 @@ public final class JsonValues {
     }
 
     /**
-     * Writes a JSON-shaped tree. Arrays of scalars are laid out on one line when the generator uses a
-     * {@link StablePrettyPrinter}.
+     * Writes a JSON-shaped tree as the model holds it ({@code JsonTrees}: whole numbers as Integer,
+     * Long or BigInteger, others as BigDecimal; NaN and infinities never get in). Arrays of scalars
+     * are laid out on one line when the generator uses a {@link StablePrettyPrinter}.
      *
-     * @throws FormatProblem for values JSON cannot hold (NaN, infinities, other objects); callers
-     *                       prefix the message with where the value sits
+     * @throws FormatProblem for anything else; callers prefix the message with where the value sits
      */
     public static void writeValue(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
@@ -122,24 +122,14 @@ public final class JsonValues {
             g.writeString(s);
         } else if (v instanceof Boolean b) {
             g.writeBoolean(b);
-        } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            g.writeNumber(((Number) v).intValue());
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i);
         } else if (v instanceof Long l) {
             g.writeNumber(l);
         } else if (v instanceof BigInteger bi) {
             g.writeNumber(bi);
         } else if (v instanceof BigDecimal bd) {
             g.writeNumber(bd);
-        } else if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new FormatProblem(d + " cannot be stored in JSON");
-            }
-            if (v instanceof Float f) {
-                g.writeNumber(f);
-            } else {
-                g.writeNumber(d);
-            }
         } else if (v instanceof Map<?, ?> m) {
             g.writeStartObject();
             for (Map.Entry<?, ?> e : m.entrySet()) {
