@@ -5,6 +5,7 @@ import dev.vellum.core.registry.StoreRegistry;
 import dev.vellum.core.session.ProjectChange;
 import dev.vellum.core.session.ProjectListener;
 import dev.vellum.core.session.ProjectSession;
+import dev.vellum.core.session.Users;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.spi.StoredProject;
 import java.time.Instant;
@@ -62,13 +63,7 @@ public final class WorkbenchProject {
     /** The user from the {@code vellum.user} system property, else {@code VELLUM_USER}, else the login name. */
     public static String defaultUser() {
         String user = System.getProperty("vellum.user");
-        if (user == null || user.isBlank()) {
-            user = System.getenv("VELLUM_USER");
-        }
-        if (user == null || user.isBlank()) {
-            user = System.getProperty("user.name", "user");
-        }
-        return user.strip();
+        return user == null || user.isBlank() ? Users.fromEnvironment() : user.strip();
     }
 
     /** The open project, if any. */

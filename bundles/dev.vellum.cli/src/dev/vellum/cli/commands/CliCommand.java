@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vellum.cli.Services;
+import dev.vellum.core.session.Users;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.spi.StoredProject;
 import java.io.PrintWriter;
@@ -35,14 +36,7 @@ public abstract class CliCommand implements Callable<Integer> {
 
     /** The acting user: {@code --user}, else {@code VELLUM_USER}, else the login name. */
     protected String user() {
-        if (user != null && !user.isBlank()) {
-            return user;
-        }
-        String env = System.getenv("VELLUM_USER");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        return System.getProperty("user.name", "unknown");
+        return user != null && !user.isBlank() ? user : Users.fromEnvironment();
     }
 
     /**
