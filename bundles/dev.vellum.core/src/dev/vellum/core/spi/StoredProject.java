@@ -1,5 +1,6 @@
 package dev.vellum.core.spi;
 
+import dev.vellum.core.audit.AuditLog;
 import dev.vellum.core.model.Asset;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.Project;
@@ -54,6 +55,17 @@ public interface StoredProject extends AutoCloseable {
      */
     default List<String> problems() {
         return List.of();
+    }
+
+    /** The project's documents (guidelines, FAQ...), kept next to its items. */
+    ProjectDocuments documents();
+
+    /**
+     * The project's audit trail. A store that keeps none returns {@link AuditLog#NONE}; the
+     * embedded and team stores keep one.
+     */
+    default AuditLog audit() {
+        return AuditLog.NONE;
     }
 
     /** Where an asset's bytes are: relative paths resolve against the project. */

@@ -9,6 +9,8 @@ import dev.vellum.core.model.WorkflowSettings;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.spi.StoredProject;
 import dev.vellum.store.folder.internal.AtomicFiles;
+import dev.vellum.store.folder.internal.FolderAuditLog;
+import dev.vellum.store.folder.internal.FolderDocuments;
 import dev.vellum.store.folder.internal.FormatProblem;
 import dev.vellum.store.folder.internal.ItemCodec;
 import dev.vellum.store.folder.internal.ItemExtras;
@@ -93,6 +95,8 @@ public final class FolderProject implements StoredProject {
     private final Map<String, ItemExtras> extras = new HashMap<>();
     private boolean cacheDirty;
     private boolean closed;
+    private final FolderDocuments documents;
+    private final FolderAuditLog audit;
 
     private FolderProject(String location, Path dir, ManifestCodec.Decoded manifest) {
         this.location = location;
@@ -103,6 +107,8 @@ public final class FolderProject implements StoredProject {
         this.project = manifest.project();
         this.manifestExtras = manifest.extras();
         this.manifestVersion = manifest.fileVersion();
+        this.documents = new FolderDocuments(dir, Set.of(ITEMS, CACHE, FolderAuditLog.FOLDER));
+        this.audit = new FolderAuditLog(dir);
     }
 
     /** Opens the project in {@code dir}; see {@link FolderProjectStore#open(String)}. */
@@ -523,6 +529,20 @@ public final class FolderProject implements StoredProject {
         problems.remove(name);
         extras.remove(itemId);
         cacheDirty = true;
+    }
+
+    /** Documents live in sub-folders of the project folder: {@code guidelines/}, {@code faq/}... */
+    @Override
+    public dev.vellum.core.spi.ProjectDocuments documents() {
+        checkOpen();
+        return documents;
+    }
+
+    /** The audit trail in {@code audit/events.jsonl}. */
+    @Override
+    public dev.vellum.core.audit.AuditLog audit() {
+        checkOpen();
+        return audit;
     }
 
     @Override

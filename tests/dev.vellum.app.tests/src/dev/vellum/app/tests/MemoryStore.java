@@ -122,6 +122,13 @@ final class MemoryStore implements ProjectStore {
             project.removeSummary(itemId);
         }
 
+        private final dev.vellum.core.spi.ProjectDocuments documents = dev.vellum.core.spi.ProjectDocuments.inMemory();
+
+        @Override
+        public dev.vellum.core.spi.ProjectDocuments documents() {
+            return documents;
+        }
+
         @Override
         public URI resolve(Asset asset) {
             return URI.create("mem:/" + asset.uri());

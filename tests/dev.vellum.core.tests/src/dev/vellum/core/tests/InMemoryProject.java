@@ -64,6 +64,13 @@ final class InMemoryProject implements StoredProject {
         project.removeSummary(itemId);
     }
 
+    private final dev.vellum.core.spi.ProjectDocuments documents = dev.vellum.core.spi.ProjectDocuments.inMemory();
+
+    @Override
+    public dev.vellum.core.spi.ProjectDocuments documents() {
+        return documents;
+    }
+
     @Override
     public URI resolve(Asset asset) {
         return URI.create("memory:/" + asset.uri());
