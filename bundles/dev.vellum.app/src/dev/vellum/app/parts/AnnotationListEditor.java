@@ -17,6 +17,7 @@ import dev.vellum.core.session.ProjectListener;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.ui.editors.EditorProvider;
+import dev.vellum.core.ui.editors.ItemEditor;
 import dev.vellum.core.ui.widgets.ColorMarks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -33,6 +34,7 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.Persist;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.services.EMenuService;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.resource.FontDescriptor;
@@ -62,8 +64,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
 
 /**
  * The editor for items of any modality: the item's assets, each annotator's set with its review
@@ -71,7 +71,9 @@ import org.eclipse.swt.widgets.MenuItem;
  * Annotations can be relabelled in place and deleted; every change is an undoable edit of the
  * session. Opened when no modality editor accepts an item.
  */
-public final class AnnotationListEditor {
+public final class AnnotationListEditor implements ItemEditor {
+    /** The id of the editor's context menu in the application model; bundles contribute to it. */
+    public static final String POPUP_MENU = "dev.vellum.app.popupmenu.annotationList";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     /** One table row: an annotation and whose set it is in. */
@@ -81,6 +83,7 @@ public final class AnnotationListEditor {
     private final MPart part;
     private final ProjectSession session;
     private final ESelectionService selection;
+    private final EMenuService menus;
     private final ProjectListener listener = this::projectChanged;
 
     private String itemId;
@@ -103,10 +106,12 @@ public final class AnnotationListEditor {
     private String problem;
 
     @Inject
-    public AnnotationListEditor(MPart part, @Optional ProjectSession session, @Optional ESelectionService selection) {
+    public AnnotationListEditor(MPart part, @Optional ProjectSession session, @Optional ESelectionService selection,
+            @Optional EMenuService menus) {
         this.part = part;
         this.session = session;
         this.selection = selection;
+        this.menus = menus;
     }
 
     @PostConstruct
@@ -357,24 +362,43 @@ public final class AnnotationListEditor {
         });
         viewer.addSelectionChangedListener(e -> publishSelection(e.getStructuredSelection()));
 
-        Menu menu = new Menu(viewer.getTable());
-        MenuItem relabel = new MenuItem(menu, SWT.PUSH);
-        relabel.setText("Change &Label\tF2");
-        relabel.addListener(SWT.Selection, e -> {
-            Object first = viewer.getStructuredSelection().getFirstElement();
-            if (first != null) {
-                viewer.editElement(first, 3);
-            }
-        });
-        MenuItem delete = new MenuItem(menu, SWT.PUSH);
-        delete.setText("&Delete\tDelete");
-        delete.addListener(SWT.Selection, e -> deleteSelected());
-        menu.addListener(SWT.Show, e -> {
-            int n = viewer.getStructuredSelection().size();
-            relabel.setEnabled(n == 1 && !labelChoices().isEmpty());
-            delete.setEnabled(n > 0);
-        });
-        viewer.getTable().setMenu(menu);
+        // The context menu is the model's, so that other bundles contribute to it by its id.
+        if (menus != null) {
+            menus.registerContextMenu(viewer.getTable(), POPUP_MENU);
+        }
+    }
+
+    /** Whether exactly one annotation is selected and there are labels to choose from. */
+    public boolean canChangeLabel() {
+        return viewer.getStructuredSelection().size() == 1 && !labelChoices().isEmpty();
+    }
+
+    /** Starts relabelling the selected annotation in place (as F2 does). */
+    public void changeLabel() {
+        Object first = viewer.getStructuredSelection().getFirstElement();
+        if (first != null) {
+            viewer.editElement(first, 3);
+        }
+    }
+
+    /** Whether any annotation is selected. */
+    public boolean hasSelection() {
+        return !viewer.getStructuredSelection().isEmpty();
+    }
+
+    @Override
+    public String itemId() {
+        return itemId;
+    }
+
+    @Override
+    public List<SelectedAnnotation> selectedAnnotations() {
+        List<SelectedAnnotation> out = new ArrayList<>();
+        for (Object o : viewer.getStructuredSelection()) {
+            Row row = (Row) o;
+            out.add(new SelectedAnnotation(row.annotator(), row.annotation()));
+        }
+        return out;
     }
 
     private TableViewerColumn column(String text, int width, int align, java.util.function.Function<Row, String> value,
