@@ -50,18 +50,26 @@ public record EditorFocus(String itemId, String modalityId, String annotator, An
      * @param parts     the window's parts, to find the editor shown; may be null
      * @param active    the active part, or null
      * @param selection the active selection, or null
+     * @return the active editor's item and selection; else the item selected in the active part; else
+     *         the item of the editor shown; else {@link #NONE}
      */
     public static EditorFocus find(ProjectSession session, EPartService parts, MPart active, Object selection) {
         if (session == null) {
             return NONE;
         }
-        MPart editor = isEditor(active) ? active : visibleEditor(parts);
-        if (editor != null) {
-            boolean editorActive = editor == active;
-            return of(session, editor.getObject(), editor.getPersistedState().get(EditorProvider.ITEM_ID),
-                    editorActive ? selection : null);
+        if (isEditor(active)) {
+            return of(session, active.getObject(), active.getPersistedState().get(EditorProvider.ITEM_ID), selection);
         }
-        return ofSelection(session, selection);
+        // An item selected elsewhere (the explorer) is what the user points at; else the editor shown.
+        EditorFocus selected = ofSelection(session, selection);
+        if (!selected.itemId().isEmpty()) {
+            return selected;
+        }
+        MPart editor = visibleEditor(parts);
+        if (editor != null) {
+            return of(session, editor.getObject(), editor.getPersistedState().get(EditorProvider.ITEM_ID), null);
+        }
+        return NONE;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.vellum.guidelines.ui.internal;
 
+import dev.vellum.guidelines.Faq;
 import dev.vellum.guidelines.FaqEntry;
 import java.util.List;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -32,11 +33,6 @@ public final class PromoteDialog extends TitleAreaDialog {
         setShellStyle(getShellStyle() | SWT.RESIZE);
     }
 
-    /** The text promoted when the user does not change it: the question and its answer. */
-    public static String defaultText(FaqEntry entry) {
-        return "**" + entry.question().strip() + "**\n" + entry.answer().strip();
-    }
-
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
@@ -65,12 +61,12 @@ public final class PromoteDialog extends TitleAreaDialog {
         section.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         section.addListener(SWT.Modify, e -> update());
         Dialogs.heading(body, "Text to add (Markdown)", 2, 10);
-        text = Widgets.id(Dialogs.area(body, 8, 2, defaultText(entry)), "promote.text");
+        text = Widgets.id(Dialogs.area(body, 8, 2, Faq.promotionText(entry)), "promote.text");
         text.addListener(SWT.Modify, e -> update());
         return area;
     }
 
-    // The section whose heading names the entry's label, else the first "FAQ"-like one, else none.
+    // The section whose heading names the entry's label, else a "FAQ"-like one, else the model's default.
     private String guessSection() {
         String label = entry.context().label().toLowerCase(java.util.Locale.ROOT);
         for (String s : sections) {
@@ -84,7 +80,7 @@ public final class PromoteDialog extends TitleAreaDialog {
                 return s;
             }
         }
-        return "Decisions from the FAQ";
+        return Faq.DEFAULT_SECTION;
     }
 
     @Override

@@ -297,7 +297,7 @@ public final class DiffViewer {
      * Levels the rows: where a row wraps to more lines on one side than on the other, the shorter
      * side gets the difference as spacing below it.
      */
-    void align() {
+    public void align() {
         int n = rows.size();
         padLeft = new int[n];
         padRight = new int[n];

@@ -274,23 +274,23 @@ public final class MarkdownViewer {
             return new Style(level, true, italic, code, codeBlock, muted, link, placeholder);
         }
 
-        Style bold() {
+        Style withBold() {
             return new Style(heading, true, italic, code, codeBlock, muted, link, placeholder);
         }
 
-        Style italic() {
+        Style withItalic() {
             return new Style(heading, bold, true, code, codeBlock, muted, link, placeholder);
         }
 
-        Style code() {
+        Style withCode() {
             return new Style(heading, bold, italic, true, codeBlock, muted, link, placeholder);
         }
 
-        Style codeBlock() {
+        Style asCodeBlock() {
             return new Style(heading, bold, italic, true, true, muted, link, placeholder);
         }
 
-        Style muted() {
+        Style withMuted() {
             return new Style(heading, bold, italic, code, codeBlock, true, link, placeholder);
         }
 
@@ -298,7 +298,7 @@ public final class MarkdownViewer {
             return new Style(heading, bold, italic, code, codeBlock, muted, destination, placeholder);
         }
 
-        Style placeholder() {
+        Style asPlaceholder() {
             return new Style(heading, bold, italic, code, codeBlock, muted, link, true);
         }
     }
@@ -499,7 +499,7 @@ public final class MarkdownViewer {
             List<Integer> bars = new ArrayList<>(c.quoteBars());
             bars.add(c.indent() + 3);
             withContext(new Context(c.indent() + QUOTE_STEP, List.copyOf(bars), c.background(), true),
-                    () -> withStyle(style().muted(), () -> visitChildren(quote)));
+                    () -> withStyle(style().withMuted(), () -> visitChildren(quote)));
             lineOpen = false;
         }
 
@@ -582,10 +582,10 @@ public final class MarkdownViewer {
             withContext(new Context(c.indent() + 10, c.quoteBars(), CODE_BG, c.quote()), () -> {
                 for (String line : body.split("\n", -1)) {
                     ensureLine();
-                    write(line.replace("\t", "    "), style().codeBlock());
+                    write(line.replace("\t", "    "), style().asCodeBlock());
                     if (line.isEmpty()) {
                         // An empty code line still shows its background.
-                        write(" ", style().codeBlock());
+                        write(" ", style().asCodeBlock());
                     }
                     lineBreak();
                 }
@@ -607,17 +607,17 @@ public final class MarkdownViewer {
 
         @Override
         public void visit(Code code) {
-            write(code.getLiteral(), style().code());
+            write(code.getLiteral(), style().withCode());
         }
 
         @Override
         public void visit(Emphasis emphasis) {
-            withStyle(style().italic(), () -> visitChildren(emphasis));
+            withStyle(style().withItalic(), () -> visitChildren(emphasis));
         }
 
         @Override
         public void visit(StrongEmphasis strong) {
-            withStyle(style().bold(), () -> visitChildren(strong));
+            withStyle(style().withBold(), () -> visitChildren(strong));
         }
 
         @Override
@@ -655,7 +655,7 @@ public final class MarkdownViewer {
                 String alt = altText(image);
                 String label = "\u26a0 Image not shown: " + destination + (loaded.problem().isEmpty() ? "" : " (" + loaded.problem() + ")")
                         + (alt.isEmpty() ? "" : " \u2014 " + alt);
-                write(" " + label + " ", style().placeholder());
+                write(" " + label + " ", style().asPlaceholder());
                 l.images.add(new ImageRef(destination, offset, false, loaded.problem()));
             }
         }
@@ -684,7 +684,7 @@ public final class MarkdownViewer {
 
         @Override
         public void visit(HtmlInline html) {
-            write(html.getLiteral(), style().muted().code());
+            write(html.getLiteral(), style().withMuted().withCode());
         }
 
         @Override
@@ -717,7 +717,7 @@ public final class MarkdownViewer {
             int[] widths = new int[columns];
             GC gc = new GC(text);
             try {
-                gc.setFont(font(Style.PLAIN.bold()));
+                gc.setFont(font(Style.PLAIN.withBold()));
                 for (TableRow r : rows) {
                     List<TableCell> cells = cells(r);
                     for (int i = 0; i < cells.size(); i++) {
@@ -749,7 +749,7 @@ public final class MarkdownViewer {
                     write("\t");
                     if (i < cells.size()) {
                         TableCell cell = cells.get(i);
-                        withStyle(head ? style().bold() : style(), () -> visitChildren(cell));
+                        withStyle(head ? style().withBold() : style(), () -> visitChildren(cell));
                     }
                 }
             }
