@@ -180,11 +180,11 @@ public final class GuidelineDiff {
         return out.toString();
     }
 
-    /** The headings of the sections that have a changed row. */
+    /** The headings of the sections that have a changed row (adding or removing blank lines changes nothing). */
     public Set<String> sectionsTouched() {
         Set<String> out = new LinkedHashSet<>();
         for (Row r : rows) {
-            if (r.kind() != Kind.SAME && !r.section().isEmpty()) {
+            if (matters(r) && !r.section().isEmpty()) {
                 out.add(r.section());
             }
         }
@@ -196,7 +196,7 @@ public final class GuidelineDiff {
      * as a whole word (case-insensitive) or a changed line is in a section whose heading mentions it.
      * A plural made with {@code -s} or {@code -es} counts as a mention ("Cars" mentions {@code car});
      * labels written in capitals only ({@code PER}) count only in capitals, so "per item" does not
-     * mention {@code PER}.
+     * mention {@code PER}. Adding or removing blank lines touches nothing.
      */
     public Set<String> labelsTouched(Collection<String> labels) {
         Set<String> out = new LinkedHashSet<>();
@@ -206,7 +206,7 @@ public final class GuidelineDiff {
             }
             Pattern p = mention(label);
             for (Row r : rows) {
-                if (r.kind() != Kind.SAME && (p.matcher(r.oldText()).find() || p.matcher(r.newText()).find()
+                if (matters(r) && (p.matcher(r.oldText()).find() || p.matcher(r.newText()).find()
                         || p.matcher(r.section()).find())) {
                     out.add(label);
                     break;
@@ -231,6 +231,11 @@ public final class GuidelineDiff {
     @Override
     public String toString() {
         return unified("old", "new", 3);
+    }
+
+    /** Whether a row changes something a reader sees: not SAME, and not only a blank line added or removed. */
+    private static boolean matters(Row r) {
+        return r.kind() != Kind.SAME && !(r.oldText().isBlank() && r.newText().isBlank());
     }
 
     // ---- building rows

@@ -266,5 +266,10 @@ class GuidelineDiffTest {
         assertEquals(Set.of("car"), lower.labelsTouched(List.of("car", "bicycle")), "a changed line under the heading 'Cars'");
         assertEquals(Set.of("Car"), GuidelineDiff.between("", "every CAR counts").labelsTouched(List.of("Car")), "case is ignored");
         assertEquals(Set.of(), GuidelineDiff.between("", "a carpet").labelsTouched(List.of("car")), "whole words only");
+
+        GuidelineDiff blank = GuidelineDiff.between("## Cars\nBox cars.\n", "## Cars\n\nBox cars.\n\n");
+        assertFalse(blank.isEmpty());
+        assertEquals(Set.of(), blank.sectionsTouched(), "adding blank lines changes nothing a reader sees");
+        assertEquals(Set.of(), blank.labelsTouched(List.of("car")));
     }
 }
