@@ -300,6 +300,9 @@ class FaqTest {
             Path file = dir.resolve("faq/q0001.json");
             String text = Files.readString(file);
             assertTrue(text.startsWith("{\n  \"id\": \"q1\",\n  \"question\": \"A?\",\n  \"status\": \"open\",\n  \"context\": {\n"), text);
+            assertTrue(text.contains("\n    \"region\": {},\n"), text);
+            assertTrue(text.contains("\n  \"labels\": [\"car\"],\n  \"answer\": \"\",\n  \"examples\": [],\n"), "scalars on one line: " + text);
+            assertTrue(text.endsWith("\n  \"promotedInVersion\": 0\n}\n"), text);
 
             Files.writeString(file, text.replace("\"id\": \"q1\",", "\"id\": \"q1\",\n  \"priority\": \"high\","));
             faq.decide("q1", "Yes.", List.of(), Set.of(), "carol");
