@@ -161,7 +161,8 @@ public final class Faq {
      * end of the draft when absent). The entry links to the version that publishes the draft.
      *
      * <p>Headings are matched ignoring case. When {@code section} is blank, the first heading of the
-     * draft that mentions one of the entry's labels is used, else {@link #DEFAULT_SECTION}.
+     * draft that mentions the entry's first label is used (else its second label's, and so on), else
+     * {@link #DEFAULT_SECTION}.
      *
      * @throws IllegalStateException when the entry is not decided
      */
@@ -252,10 +253,11 @@ public final class Faq {
         return sb.toString();
     }
 
-    /** The section a promotion goes to by default: the first heading mentioning one of the labels. */
+    /** The section a promotion goes to by default: the first heading mentioning the first label that any heading mentions. */
     static String defaultSection(String draft, Collection<String> labels) {
-        for (String heading : DraftSections.headings(draft)) {
-            for (String label : labels) {
+        List<String> headings = DraftSections.headings(draft);
+        for (String label : labels) {
+            for (String heading : headings) {
                 if (GuidelineDiff.mention(label).matcher(heading).find()) {
                     return heading;
                 }

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * lines are paired by how many words they share, in order, so that an edited line faces its new
  * version even when lines were inserted or removed around it; lines without a similar partner are
  * shown as removed or added. Words are runs of letters and digits; white space runs and single
- * punctuation characters count as words of their own when lines are compared word by word.
+ * punctuation characters count as words of their own when lines are compared word by word. A
+ * changed line's spans leave out white space at their edges, and changes separated only by white
+ * space make one span.
  */
 public final class GuidelineDiff {
     /** How a row of the side-by-side diff differs. */
@@ -178,11 +180,11 @@ public final class GuidelineDiff {
         return out.toString();
     }
 
-    /** The headings of the sections that have a changed row. */
+    /** The headings of the sections that have a changed row (adding or removing blank lines changes nothing). */
     public Set<String> sectionsTouched() {
         Set<String> out = new LinkedHashSet<>();
         for (Row r : rows) {
-            if (r.kind() != Kind.SAME && !r.section().isEmpty()) {
+            if (matters(r) && !r.section().isEmpty()) {
                 out.add(r.section());
             }
         }
@@ -192,7 +194,9 @@ public final class GuidelineDiff {
     /**
      * Which of {@code labels} a change touches: a label is touched when a changed line mentions it
      * as a whole word (case-insensitive) or a changed line is in a section whose heading mentions it.
-     * A plural made with {@code -s} or {@code -es} counts as a mention ("Cars" mentions {@code car}).
+     * A plural made with {@code -s} or {@code -es} counts as a mention ("Cars" mentions {@code car});
+     * labels written in capitals only ({@code PER}) count only in capitals, so "per item" does not
+     * mention {@code PER}. Adding or removing blank lines touches nothing.
      */
     public Set<String> labelsTouched(Collection<String> labels) {
         Set<String> out = new LinkedHashSet<>();
@@ -202,7 +206,7 @@ public final class GuidelineDiff {
             }
             Pattern p = mention(label);
             for (Row r : rows) {
-                if (r.kind() != Kind.SAME && (p.matcher(r.oldText()).find() || p.matcher(r.newText()).find()
+                if (matters(r) && (p.matcher(r.oldText()).find() || p.matcher(r.newText()).find()
                         || p.matcher(r.section()).find())) {
                     out.add(label);
                     break;
@@ -212,15 +216,26 @@ public final class GuidelineDiff {
         return out;
     }
 
-    /** What finds {@code label} mentioned in a text: as a whole word, ignoring case, or its plural in -s or -es. */
+    /**
+     * What finds {@code label} mentioned in a text: as a whole word, or its plural in -s or -es;
+     * ignoring case, except for labels written in capitals only ({@code PER}, {@code ORG}), which
+     * count only in capitals, so that "per item" does not mention {@code PER}.
+     */
     static Pattern mention(String label) {
+        boolean capitals = label.codePoints().anyMatch(Character::isLetter)
+                && label.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
         return Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(label) + "(?:e?s)?(?![\\p{L}\\p{N}_])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                capitals ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     @Override
     public String toString() {
         return unified("old", "new", 3);
+    }
+
+    /** Whether a row changes something a reader sees: not SAME, and not only a blank line added or removed. */
+    private static boolean matters(Row r) {
+        return r.kind() != Kind.SAME && !(r.oldText().isBlank() && r.newText().isBlank());
     }
 
     // ---- building rows
@@ -359,7 +374,10 @@ public final class GuidelineDiff {
         return List.of(List.copyOf(sa), List.copyOf(sb));
     }
 
-    /** Adds the span of a chunk of tokens, joined to the previous span when only white space lies between. */
+    /**
+     * Adds the span of a chunk of tokens, without white space at its edges (unless it is only white
+     * space), joined to the previous span when only white space lies between.
+     */
     private static void add(List<Span> spans, List<Token> tokens, Chunk<String> chunk, String line) {
         if (chunk.size() == 0) {
             return;
@@ -367,6 +385,15 @@ public final class GuidelineDiff {
         int start = tokens.get(chunk.getPosition()).start();
         Token last = tokens.get(chunk.getPosition() + chunk.size() - 1);
         int end = last.start() + last.text().length();
+        if (!line.substring(start, end).isBlank()) {
+            // White space at the edges of a change is not what the reader looks for: mark the words.
+            while (Character.isWhitespace(line.charAt(start))) {
+                start++;
+            }
+            while (Character.isWhitespace(line.charAt(end - 1))) {
+                end--;
+            }
+        }
         if (!spans.isEmpty()) {
             Span prev = spans.get(spans.size() - 1);
             if (line.substring(prev.end(), start).isBlank()) {

@@ -4,13 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vellum.core.model.JsonTrees;
@@ -20,7 +16,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,18 +28,6 @@ import java.util.Optional;
 public final class DocumentFiles {
     private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final ObjectWriter WRITER;
-
-    static {
-        DefaultIndenter indent = new DefaultIndenter("  ", "\n");
-        Separators separators = Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator("");
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(separators).withObjectIndenter(indent).withArrayIndenter(indent);
-        WRITER = MAPPER.writer(pretty);
-    }
-
     private final StoredProject project;
 
     public DocumentFiles(StoredProject project) {
@@ -110,13 +93,72 @@ public final class DocumentFiles {
         return Optional.of((ObjectNode) node);
     }
 
-    /** Writes a JSON document, pretty-printed, with a final newline. */
+    /**
+     * Writes a JSON document the way the folder store lays out its files: two-space indents,
+     * {@code "key": value}, one entry per line except arrays of scalars, which stay on one line, and
+     * a final newline.
+     */
     public void writeObject(String path, JsonNode node) throws StoreException {
+        StringBuilder sb = new StringBuilder();
         try {
-            project.documents().write(path, WRITER.writeValueAsString(node) + "\n");
+            layout(node, sb, 0);
         } catch (JsonProcessingException e) {
             throw new StoreException(where(path), "cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
+        project.documents().write(path, sb.append('\n').toString());
+    }
+
+    private static void layout(JsonNode node, StringBuilder sb, int level) throws JsonProcessingException {
+        if (node.isObject()) {
+            if (node.isEmpty()) {
+                sb.append("{}");
+                return;
+            }
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                sb.append(first ? "\n" : ",\n");
+                first = false;
+                indent(sb, level + 1);
+                sb.append(MAPPER.writeValueAsString(e.getKey())).append(": ");
+                layout(e.getValue(), sb, level + 1);
+            }
+            sb.append('\n');
+            indent(sb, level);
+            sb.append('}');
+        } else if (node.isArray()) {
+            if (node.isEmpty()) {
+                sb.append("[]");
+                return;
+            }
+            boolean scalars = true;
+            for (JsonNode v : node) {
+                scalars &= !v.isContainerNode();
+            }
+            sb.append('[');
+            boolean first = true;
+            for (JsonNode v : node) {
+                if (scalars) {
+                    sb.append(first ? "" : ", ");
+                } else {
+                    sb.append(first ? "\n" : ",\n");
+                    indent(sb, level + 1);
+                }
+                first = false;
+                layout(v, sb, level + 1);
+            }
+            if (!scalars) {
+                sb.append('\n');
+                indent(sb, level);
+            }
+            sb.append(']');
+        } else {
+            sb.append(MAPPER.writeValueAsString(node));
+        }
+    }
+
+    private static void indent(StringBuilder sb, int level) {
+        sb.append("  ".repeat(level));
     }
 
     /** Deletes a document; whether it existed. */
