@@ -57,6 +57,9 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowData;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -82,6 +85,8 @@ public final class FaqPart {
             Set.of(FaqStatus.WITHDRAWN));
     private static final List<String> STATUS_NAMES = List.of("All statuses", "Open", "Decided", "Promoted", "Decided or promoted",
             "Duplicate", "Withdrawn");
+
+    private static final int QUESTION_COLUMN = 2;
 
     private final IEventBroker broker;
     private final ECommandService commands;
@@ -143,21 +148,29 @@ public final class FaqPart {
     }
 
     private void createBar() {
+        // The bar wraps: one row in a wide view, several in a narrow side panel.
         Composite bar = new Composite(root, SWT.NONE);
-        bar.setLayout(Widgets.bar(9));
+        RowLayout rows = new RowLayout(SWT.HORIZONTAL);
+        rows.wrap = true;
+        rows.center = true;
+        rows.marginWidth = 8;
+        rows.marginHeight = 6;
+        rows.marginLeft = 0;
+        rows.marginRight = 0;
+        rows.marginTop = 0;
+        rows.marginBottom = 0;
+        rows.spacing = 10;
+        bar.setLayout(rows);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         search = Widgets.id(new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL), "faq.search");
         search.setMessage("Search questions, answers, notes");
-        GridData sd = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        sd.minimumWidth = 160;
-        sd.widthHint = 220;
-        search.setLayoutData(sd);
+        search.setLayoutData(new RowData(230, SWT.DEFAULT));
         search.addListener(SWT.Modify, e -> {
             filter.setText(search.getText());
             refreshTable();
         });
         search.addListener(SWT.DefaultSelection, e -> table.getTable().setFocus());
-        statusCombo = combo(bar, "&Status:", "faq.status", 150);
+        statusCombo = combo(bar, "&Status:", "faq.status", 160);
         statusCombo.addListener(SWT.Selection, e -> {
             int i = statusCombo.getSelectionIndex();
             filter.setStatuses(i <= 0 ? Set.of() : STATUS_CHOICES.get(i));
@@ -180,19 +193,18 @@ public final class FaqPart {
         followButton.setToolTipText("Show the entries concerning the label of the annotation selected in an editor");
         followButton.addListener(SWT.Selection, e -> setFollowSelection(followButton.getSelection()));
         countLabel = Widgets.id(new Label(bar, SWT.NONE), "faq.count");
-        GridData cd = new GridData(SWT.RIGHT, SWT.CENTER, false, false);
-        cd.widthHint = 90;
-        countLabel.setLayoutData(cd);
-        countLabel.setAlignment(SWT.RIGHT);
+        countLabel.setLayoutData(new RowData(90, SWT.DEFAULT));
     }
 
     private Combo combo(Composite bar, String label, String id, int width) {
-        Label l = new Label(bar, SWT.NONE);
+        Composite pair = new Composite(bar, SWT.NONE);
+        GridLayout gl = Widgets.tight(2, false);
+        gl.horizontalSpacing = 6;
+        pair.setLayout(gl);
+        Label l = new Label(pair, SWT.NONE);
         l.setText(label);
-        GridData ld = new GridData(SWT.LEFT, SWT.CENTER, false, false);
-        ld.horizontalIndent = 4;
-        l.setLayoutData(ld);
-        Combo c = Widgets.id(new Combo(bar, SWT.READ_ONLY), id);
+        l.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
+        Combo c = Widgets.id(new Combo(pair, SWT.READ_ONLY), id);
         GridData gd = new GridData(SWT.LEFT, SWT.CENTER, false, false);
         gd.widthHint = width;
         c.setLayoutData(gd);
@@ -206,12 +218,12 @@ public final class FaqPart {
         t.setHeaderVisible(true);
         t.setLinesVisible(true);
         table.setContentProvider(ArrayContentProvider.getInstance());
-        column("Id", 52, FaqEntry::id, null, Comparator.comparingInt(FaqEntry::number));
-        column("Status", 100, e -> statusName(e.status()), e -> marks.dot(statusColor(e.status())), Comparator.comparing(FaqEntry::status));
+        column("Id", 44, FaqEntry::id, null, Comparator.comparingInt(FaqEntry::number));
+        column("Status", 98, e -> statusName(e.status()), e -> marks.dot(statusColor(e.status())), Comparator.comparing(FaqEntry::status));
+        column("Question", 300, e -> oneLine(e.question()), null, Comparator.comparing(FaqEntry::question, String.CASE_INSENSITIVE_ORDER));
         column("Label", 96, e -> String.join(", ", e.labels()), this::labelImage, Comparator.comparing(e -> String.join(",", e.labels())));
-        column("Question", 320, e -> oneLine(e.question()), null, Comparator.comparing(FaqEntry::question, String.CASE_INSENSITIVE_ORDER));
-        column("Raised by", 84, FaqEntry::raisedBy, null, Comparator.comparing(FaqEntry::raisedBy));
-        column("Version", 62, e -> e.context().guidelineVersion() == 0 ? "\u2013" : "v" + e.context().guidelineVersion(), null,
+        column("Raised by", 80, FaqEntry::raisedBy, null, Comparator.comparing(FaqEntry::raisedBy));
+        column("Version", 60, e -> e.context().guidelineVersion() == 0 ? "\u2013" : "v" + e.context().guidelineVersion(), null,
                 Comparator.comparingInt(e -> e.context().guidelineVersion()));
         table.setComparator(new ViewerComparator() {
             @Override
@@ -278,11 +290,11 @@ public final class FaqPart {
         Table t = table.getTable();
         int others = 0;
         for (int i = 0; i < t.getColumnCount(); i++) {
-            if (i != 3) {
+            if (i != QUESTION_COLUMN) {
                 others += t.getColumn(i).getWidth();
             }
         }
-        t.getColumn(3).setWidth(Math.max(180, t.getClientArea().width - others));
+        t.getColumn(QUESTION_COLUMN).setWidth(Math.max(170, t.getClientArea().width - others));
     }
 
     private void createDetail(Composite parent) {
@@ -296,19 +308,33 @@ public final class FaqPart {
         Label line = new Label(right, SWT.SEPARATOR | SWT.HORIZONTAL);
         line.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         Composite actions = new Composite(right, SWT.NONE);
-        actions.setLayout(Widgets.bar(5));
+        RowLayout rows = new RowLayout(SWT.HORIZONTAL);
+        rows.wrap = true;
+        rows.marginWidth = 8;
+        rows.marginHeight = 6;
+        rows.marginLeft = 0;
+        rows.marginRight = 0;
+        rows.marginTop = 0;
+        rows.marginBottom = 0;
+        rows.spacing = 6;
+        actions.setLayout(rows);
         actions.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
-        decideButton = Widgets.id(Widgets.button(actions, "&Decide\u2026", "Answer the question (or change the answer)", this::decide),
-                "faq.decide");
-        promoteButton = Widgets.id(Widgets.button(actions, "Pro&mote\u2026", "Write the decision into the guideline draft", this::promote),
+        decideButton = Widgets.id(action(actions, "&Decide\u2026", "Answer the question (or change the answer)", this::decide), "faq.decide");
+        promoteButton = Widgets.id(action(actions, "Pro&mote\u2026", "Write the decision into the guideline draft", this::promote),
                 "faq.promote");
-        duplicateButton = Widgets.id(Widgets.button(actions, "D&uplicate\u2026", "Close it as a duplicate of another entry",
-                this::markDuplicate), "faq.duplicate");
-        withdrawButton = Widgets.id(Widgets.button(actions, "&Withdraw\u2026", "Close it without an answer", this::withdraw), "faq.withdraw");
-        Button raise = Widgets.button(actions, "&Raise Question\u2026", "Raise a question about the annotation selected in the editor (Ctrl+Shift+Q)",
-                this::raise);
-        ((GridData) raise.getLayoutData()).horizontalAlignment = SWT.END;
-        ((GridData) raise.getLayoutData()).grabExcessHorizontalSpace = true;
+        duplicateButton = Widgets.id(action(actions, "D&uplicate\u2026", "Close it as a duplicate of another entry", this::markDuplicate),
+                "faq.duplicate");
+        withdrawButton = Widgets.id(action(actions, "&Withdraw\u2026", "Close it without an answer", this::withdraw), "faq.withdraw");
+        action(actions, "&Raise\u2026", "Raise a question about the annotation selected in the editor (Ctrl+Shift+Q)", this::raise);
+    }
+
+    private static Button action(Composite parent, String text, String tooltip, Runnable run) {
+        Button b = new Button(parent, SWT.PUSH);
+        b.setText(text);
+        b.setToolTipText(tooltip);
+        b.setLayoutData(new RowData(Math.max(80, b.computeSize(SWT.DEFAULT, SWT.DEFAULT).x), SWT.DEFAULT));
+        b.addListener(SWT.Selection, e -> run.run());
+        return b;
     }
 
     @Focus

@@ -161,6 +161,16 @@ public final class GuidelinesPart {
         viewer = new MarkdownViewer(readPage, SWT.NONE);
         Widgets.id(viewer.getControl(), "guidelines.text");
         readPage.setWeights(22, 78);
+        // The outline keeps a readable width, and gives way to the text in a narrow view.
+        readPage.addListener(SWT.Resize, e -> {
+            int width = readPage.getClientArea().width;
+            if (width <= 0) {
+                return;
+            }
+            readPage.setMaximizedControl(width < 520 ? viewer.getControl() : null);
+            int outlineWidth = Math.max(170, Math.min(260, width / 4));
+            readPage.setWeights(outlineWidth, Math.max(1, width - outlineWidth));
+        });
     }
 
     private void createEditPage(Composite body) {
@@ -406,8 +416,8 @@ public final class GuidelinesPart {
             } else {
                 GuidelineVersion v = versions.stream().filter(x -> Integer.toString(x.number()).equals(shownRef)).findFirst().orElse(null);
                 if (v != null) {
-                    text = "Published " + Widgets.time(v.published()) + (v.author().isEmpty() ? "" : " by " + v.author())
-                            + (v.note().isEmpty() ? "" : "  \u00b7  \u201c" + firstLine(v.note()) + "\u201d");
+                    text = (v.note().isEmpty() ? "" : "\u201c" + firstLine(v.note()) + "\u201d  \u00b7  ") + Widgets.time(v.published())
+                            + (v.author().isEmpty() ? "" : "  \u00b7  " + v.author());
                 }
             }
         }

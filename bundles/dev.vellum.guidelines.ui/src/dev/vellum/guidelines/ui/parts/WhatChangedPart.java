@@ -122,6 +122,14 @@ public final class WhatChangedPart implements ChangeNavigation {
             }
         });
         body.setWeights(62, 38);
+        // Side by side when the view is wide, one above the other when it is tall.
+        body.addListener(SWT.Resize, e -> {
+            org.eclipse.swt.graphics.Rectangle r = body.getClientArea();
+            int orientation = r.width >= r.height * 2 ? SWT.HORIZONTAL : SWT.VERTICAL;
+            if (body.getOrientation() != orientation) {
+                body.setOrientation(orientation);
+            }
+        });
         reload();
     }
 
@@ -222,8 +230,10 @@ public final class WhatChangedPart implements ChangeNavigation {
         boolean guidelinesChanged = from != to && from > 0;
         if (guidelinesChanged) {
             GuidelineDiff d = changes.diff();
-            diffCaption.setText("Guidelines v" + from + " \u2192 v" + to + (d.sectionsTouched().isEmpty() ? ""
-                    : "  \u00b7  sections changed: " + String.join(", ", d.sectionsTouched())));
+            int sections = d.sectionsTouched().size();
+            diffCaption.setText("Guidelines v" + from + " \u2192 v" + to + (sections == 0 ? ""
+                    : "  \u00b7  " + Widgets.count(sections, "section", "sections") + " changed"));
+            diffCaption.setToolTipText(sections == 0 ? null : "Changed: " + String.join(", ", d.sectionsTouched()));
             diff.setTitles("v" + from + " (you acknowledged)", "v" + to + " (current)");
             diff.setInput(d);
         } else {

@@ -49,6 +49,7 @@ public final class DiffViewer {
     public static final RGB FILLER = new RGB(0xf0, 0xf1, 0xf3);
     private static final RGB GUTTER_FG = new RGB(0x8c, 0x95, 0x9f);
     private static final RGB CURRENT = new RGB(0x0b, 0x5c, 0xad);
+    private static final String GUTTER = "dev.vellum.diff.gutter";
 
     private final Composite root;
     private final Label leftTitle;
@@ -156,6 +157,8 @@ public final class DiffViewer {
         }
         changes = List.copyOf(blocks);
         current = -1;
+        padLeft = new int[0];
+        padRight = new int[0];
         fill(left, true);
         fill(right, false);
         alignedWidth = -1;
@@ -261,15 +264,18 @@ public final class DiffViewer {
             gc.dispose();
         }
         t.setWrapIndent(gutter);
+        // An empty bullet makes room for the line numbers, which are painted with the gaps: a bullet
+        // is drawn at the top of its line, above the spacing that levels the rows.
         StyleRange numberStyle = new StyleRange();
         numberStyle.metrics = new GlyphMetrics(0, 0, gutter);
-        numberStyle.foreground = color(GUTTER_FG);
+        Bullet bullet = new Bullet(ST.BULLET_TEXT, numberStyle);
+        bullet.text = "";
+        if (!rows.isEmpty()) {
+            t.setLineBullet(0, rows.size(), bullet);
+        }
+        t.setData(GUTTER, gutter);
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            int number = old ? r.oldLine() : r.newLine();
-            Bullet bullet = new Bullet(ST.BULLET_TEXT, numberStyle);
-            bullet.text = number > 0 ? Integer.toString(number) : "";
-            t.setLineBullet(i, 1, bullet);
             RGB bg = background(r.kind(), old);
             if (bg != null) {
                 t.setLineBackground(i, 1, color(bg));
@@ -294,39 +300,45 @@ public final class DiffViewer {
     }
 
     /**
-     * Levels the rows: where a row wraps to more lines on one side than on the other, the shorter
-     * side gets the difference as spacing below it.
+     * Levels the rows: where a row wraps to more lines on one side than on the other, the row after
+     * it on the shorter side starts lower by the difference, so every row starts level on both sides.
      */
     public void align() {
         int n = rows.size();
+        alignedWidth = left.getClientArea().width;
+        int top = left.getTopPixel();
+        setPads(left, padLeft, new int[n]);
+        setPads(right, padRight, new int[n]);
         padLeft = new int[n];
         padRight = new int[n];
-        applySpacing();
-        alignedWidth = left.getClientArea().width;
         if (n < 2 || alignedWidth <= 0) {
             return;
         }
-        int top = left.getTopPixel();
         int[] hl = heights(left, n);
         int[] hr = heights(right, n);
+        int[] newLeft = new int[n];
+        int[] newRight = new int[n];
         for (int i = 0; i < n - 1; i++) {
             int h = Math.max(hl[i], hr[i]);
-            padLeft[i] = h - hl[i];
-            padRight[i] = h - hr[i];
+            newLeft[i] = h - hl[i];
+            newRight[i] = h - hr[i];
         }
-        applySpacing();
+        setPads(left, padLeft, newLeft);
+        setPads(right, padRight, newRight);
+        padLeft = newLeft;
+        padRight = newRight;
         left.setTopPixel(top);
         right.setTopPixel(top);
     }
 
-    // StyledText keeps line heights until its spacing provider is replaced by a different one.
-    private void applySpacing() {
-        int[] l = padLeft;
-        int[] r = padRight;
-        left.setLineSpacingProvider(null);
-        right.setLineSpacingProvider(null);
-        left.setLineSpacingProvider(line -> line < l.length && l[line] > 0 ? l[line] : null);
-        right.setLineSpacingProvider(line -> line < r.length && r[line] > 0 ? r[line] : null);
+    // The pad of row i is the vertical indent of line i + 1; only changed lines are touched.
+    private static void setPads(StyledText t, int[] before, int[] after) {
+        for (int i = 0; i < after.length - 1 && i + 1 < t.getLineCount(); i++) {
+            int was = i < before.length ? before[i] : 0;
+            if (was != after[i]) {
+                t.setLineVerticalIndent(i + 1, after[i]);
+            }
+        }
     }
 
     private static int[] heights(StyledText t, int n) {
@@ -371,15 +383,27 @@ public final class DiffViewer {
         Rectangle area = t.getClientArea();
         int first = t.getLineIndex(Math.max(0, e.y));
         int last = t.getLineIndex(Math.min(area.height, e.y + e.height));
-        for (int i = first; i <= last && i < rows.size(); i++) {
+        for (int i = Math.max(0, first - 1); i <= last && i < rows.size(); i++) {
             if (i < pad.length && pad[i] > 0 && i + 1 < t.getLineCount()) {
                 RGB bg = background(rows.get(i).kind(), old);
-                if (bg != null) {
-                    gc.setBackground(color(bg));
-                    int bottom = t.getLinePixel(i + 1);
-                    gc.fillRectangle(0, bottom - pad[i], area.width, pad[i]);
-                }
+                gc.setBackground(bg != null ? color(bg) : t.getBackground());
+                gc.fillRectangle(0, t.getLinePixel(i + 1), area.width, pad[i]);
             }
+        }
+        gc.setForeground(color(GUTTER_FG));
+        gc.setFont(t.getFont());
+        Object gutterWidth = t.getData(GUTTER);
+        int gutter = gutterWidth instanceof Integer g ? g : 0;
+        for (int i = Math.max(0, first - 1); i <= last + 1 && i < rows.size() && i < t.getLineCount(); i++) {
+            Row r = rows.get(i);
+            int number = old ? r.oldLine() : r.newLine();
+            if (number <= 0) {
+                continue;
+            }
+            int y = t.getLinePixel(i) + (i > 0 && i - 1 < pad.length ? pad[i - 1] : 0);
+            String n = Integer.toString(number);
+            int x = t.getLeftMargin() + gutter - 8 - gc.textExtent(n).x - t.getHorizontalPixel();
+            gc.drawText(n, x, y, true);
         }
         if (current >= 0 && current < changes.size()) {
             int[] c = changes.get(current);

@@ -118,13 +118,13 @@ public final class MarkdownViewer {
     private static final RGB CODE_BG = new RGB(0xf3, 0xf4, 0xf6);
     private static final RGB CODE_FG = new RGB(0x24, 0x29, 0x2f);
     private static final RGB QUOTE_BAR = new RGB(0xc8, 0xce, 0xd6);
-    private static final RGB TABLE_HEAD_BG = new RGB(0xee, 0xf1, 0xf4);
-    private static final RGB TABLE_ZEBRA = new RGB(0xf8, 0xf9, 0xfa);
     private static final RGB PLACEHOLDER_FG = new RGB(0x9a, 0x1c, 0x1c);
     private static final RGB PLACEHOLDER_BG = new RGB(0xfd, 0xec, 0xea);
     private static final int LIST_STEP = 22;
     private static final int QUOTE_STEP = 18;
     private static final int CELL_PAD = 10;
+    private static final int TABLE_PAD_TOP = 3;
+    private static final int TABLE_PAD_BOTTOM = 3;
 
     private final StyledText text;
     private final LocalResourceManager resources;
@@ -137,6 +137,8 @@ public final class MarkdownViewer {
     private ImageSource imageSource = d -> Loaded.missing("no project to load images from");
     private Layout layout = new Layout();
     private String markdown = "";
+    private int renderedWidth = -1;
+    private int resizeGeneration;
 
     /**
      * @param parent the composite the text goes in
@@ -154,7 +156,7 @@ public final class MarkdownViewer {
         text.addListener(SWT.Paint, this::paintDecorations);
         text.addListener(SWT.MouseUp, this::clicked);
         text.addListener(SWT.MouseMove, e -> text.setCursor(linkAt(new Point(e.x, e.y)).isPresent() ? hand : null));
-        text.addListener(SWT.Resize, e -> text.redraw());
+        text.addListener(SWT.Resize, e -> resized());
         text.addDisposeListener(e -> {
             disposeImages();
             hand.dispose();
@@ -186,6 +188,7 @@ public final class MarkdownViewer {
         markdown = source == null ? "" : source;
         int top = text.getTopPixel();
         Layout next = new Layout();
+        renderedWidth = text.getClientArea().width;
         new Builder(next).render(parser.parse(markdown));
         text.setRedraw(false);
         try {
@@ -645,9 +648,10 @@ public final class MarkdownViewer {
                 ImageData d = loaded.data();
                 int w = d.width;
                 int h = d.height;
-                if (w > MAX_IMAGE_WIDTH) {
-                    h = Math.max(1, h * MAX_IMAGE_WIDTH / w);
-                    w = MAX_IMAGE_WIDTH;
+                int room = imageRoom(ctx().indent());
+                if (w > room) {
+                    h = Math.max(1, h * room / w);
+                    w = room;
                 }
                 object(new Picture(d, w, h), w, h, 0);
                 l.images.add(new ImageRef(destination, offset, true, ""));
@@ -742,7 +746,7 @@ public final class MarkdownViewer {
                 lineOpen = false;
                 pendingTabStops = stops;
                 pendingTable = new TableLine(edges, head, r == rows.size() - 1);
-                pendingBackground = head ? TABLE_HEAD_BG : r % 2 == 0 ? TABLE_ZEBRA : null;
+                pendingSpacing = r == 0 ? pendingSpacing + TABLE_PAD_TOP : TABLE_PAD_TOP + TABLE_PAD_BOTTOM;
                 ensureLine();
                 List<TableCell> cells = cells(rows.get(r));
                 for (int i = 0; i < columns; i++) {
@@ -754,7 +758,7 @@ public final class MarkdownViewer {
                 }
             }
             lineOpen = false;
-            pendingSpacing = Math.max(pendingSpacing, 10);
+            pendingSpacing = Math.max(pendingSpacing, 10 + TABLE_PAD_BOTTOM);
         }
 
         private List<TableCell> cells(TableRow row) {
@@ -782,6 +786,28 @@ public final class MarkdownViewer {
             });
             return b.toString();
         }
+    }
+
+    // The widest an image may be drawn at the given indent: the view's width, at most MAX_IMAGE_WIDTH.
+    private int imageRoom(int indent) {
+        int client = text.getClientArea().width - text.getLeftMargin() - text.getRightMargin() - indent - 4;
+        return client < 100 ? MAX_IMAGE_WIDTH : Math.min(MAX_IMAGE_WIDTH, client);
+    }
+
+    // Images are sized to the view when laid out: lay out again when the width changes.
+    private void resized() {
+        int width = text.getClientArea().width;
+        boolean pictures = layout.runs.stream().anyMatch(r -> r.object() instanceof Picture);
+        if (!pictures || Math.abs(width - renderedWidth) < 8) {
+            text.redraw();
+            return;
+        }
+        int generation = ++resizeGeneration;
+        text.getDisplay().timerExec(150, () -> {
+            if (generation == resizeGeneration && !text.isDisposed()) {
+                setMarkdown(markdown);
+            }
+        });
     }
 
     // ---- applying the layout to the widget ----
@@ -894,12 +920,7 @@ public final class MarkdownViewer {
             Rectangle b = image.getBounds();
             gc.drawImage(image, 0, 0, b.width, b.height, x, y + ascent - p.height(), p.width(), p.height());
         } else if (style.data instanceof Marker m) {
-            gc.setFont(text.getFont());
-            gc.setForeground(color(MUTED));
-            Point extent = gc.textExtent(m.text());
-            int width = style.metrics.width;
-            int baseline = y + ascent;
-            gc.drawText(m.text(), x + width - extent.x - 8, baseline - gc.getFontMetrics().getAscent(), true);
+            paintMarker(gc, x, style, m);
         } else if (style.data instanceof Rule) {
             Rectangle area = text.getClientArea();
             gc.setForeground(color(RULE));
@@ -907,6 +928,35 @@ public final class MarkdownViewer {
             int yy = y + ascent;
             gc.drawLine(x, yy, area.width - text.getRightMargin(), yy);
             gc.setLineWidth(1);
+        }
+    }
+
+    // Placed by the text that follows the marker, so that it sits on that text's first line whatever
+    // the fonts and spacing of the line are.
+    private void paintMarker(GC gc, int x, StyleRange style, Marker m) {
+        int next = style.start + 1;
+        Rectangle b = next < text.getCharCount() && text.getLineAtOffset(next) == text.getLineAtOffset(style.start)
+                ? text.getTextBounds(next, next) : text.getTextBounds(style.start, style.start);
+        // The bounds include the spacing above the line.
+        int line = text.getLineAtOffset(style.start);
+        int spacing = line < layout.lines.size() ? layout.lines.get(line).spacing : 0;
+        int width = style.metrics.width;
+        gc.setForeground(color(MUTED));
+        gc.setBackground(color(MUTED));
+        gc.setFont(text.getFont());
+        int lineHeight = gc.getFontMetrics().getHeight();
+        int textHeight = Math.min(b.height - spacing, lineHeight + lineHeight / 2);
+        int top = b.y + spacing + Math.max(0, (textHeight - lineHeight) / 2);
+        int middle = top + lineHeight / 2;
+        int right = x + width - 9;
+        switch (m.text()) {
+        case "\u2022" -> gc.fillOval(right - 5, middle - 3, 6, 6);
+        case "\u25e6" -> gc.drawOval(right - 5, middle - 3, 5, 5);
+        case "\u25aa" -> gc.fillRectangle(right - 5, middle - 3, 5, 5);
+        default -> {
+            Point extent = gc.textExtent(m.text());
+            gc.drawText(m.text(), right + 2 - extent.x, top, true);
+        }
         }
     }
 
@@ -936,7 +986,8 @@ public final class MarkdownViewer {
         }
     }
 
-    // Quote bars, heading rules and table grid lines are drawn over the text once it is painted.
+    // Quote bars, heading rules and table grid lines are drawn over the text once it is painted,
+    // placed by the bounds of the text they belong to.
     private void paintDecorations(Event e) {
         GC gc = e.gc;
         Rectangle area = text.getClientArea();
@@ -947,38 +998,56 @@ public final class MarkdownViewer {
         int first = text.getLineIndex(Math.max(0, e.y));
         int lastLine = text.getLineIndex(Math.min(area.height, e.y + e.height));
         int left = text.getLeftMargin() - text.getHorizontalPixel();
+        int right = area.width - text.getRightMargin();
         for (int i = Math.max(0, first - 1); i <= Math.min(lineCount - 1, lastLine + 1); i++) {
             Line line = layout.lines.get(i);
-            int top = text.getLinePixel(i);
-            int bottom = i + 1 < text.getLineCount() ? text.getLinePixel(i + 1) - layout.lines.get(i + 1).spacing
-                    : top + text.getLineHeight(text.getOffsetAtLine(i));
+            Rectangle tb = lineBounds(i);
             if (!line.quoteBars.isEmpty()) {
                 gc.setBackground(color(QUOTE_BAR));
-                int barTop = line.spacing > 0 && i > 0 && layout.lines.get(i - 1).quoteBars.size() >= line.quoteBars.size()
-                        ? top - line.spacing : top;
+                boolean continued = i > 0 && layout.lines.get(i - 1).quoteBars.size() >= line.quoteBars.size();
+                int barTop = continued ? tb.y - line.spacing : tb.y;
                 for (int x : line.quoteBars) {
-                    gc.fillRectangle(left + x, barTop, 3, bottom - barTop);
+                    gc.fillRectangle(left + x, barTop, 3, tb.y + tb.height - barTop);
                 }
             }
             if (line.headingRule > 0) {
                 gc.setForeground(color(RULE));
-                gc.drawLine(left, bottom + 4, area.width - text.getRightMargin(), bottom + 4);
+                int y = tb.y + tb.height + 4;
+                gc.drawLine(left + line.indent, y, right, y);
             }
             if (line.table != null) {
                 gc.setForeground(color(RULE));
                 int[] edges = line.table.columnEdges();
                 int x0 = left + edges[0];
                 int x1 = left + edges[edges.length - 1];
-                boolean firstRow = i == 0 || layout.lines.get(i - 1).table == null;
-                if (firstRow) {
+                int top = tb.y - TABLE_PAD_TOP;
+                int bottom = tb.y + tb.height + TABLE_PAD_BOTTOM;
+                if (i == 0 || layout.lines.get(i - 1).table == null) {
                     gc.drawLine(x0, top, x1, top);
                 }
-                gc.drawLine(x0, bottom - 1, x1, bottom - 1);
+                gc.drawLine(x0, bottom, x1, bottom);
+                if (line.table.header()) {
+                    gc.drawLine(x0, bottom + 1, x1, bottom + 1);
+                }
                 for (int edge : edges) {
-                    gc.drawLine(left + edge, top, left + edge, bottom - 1);
+                    gc.drawLine(left + edge, top, left + edge, bottom);
                 }
             }
         }
+    }
+
+    // The box of a line's text, in widget coordinates, without the spacing above it.
+    private Rectangle lineBounds(int line) {
+        int start = text.getOffsetAtLine(line);
+        int end = line + 1 < text.getLineCount() ? text.getOffsetAtLine(line + 1) - 2 : text.getCharCount() - 1;
+        int spacing = layout.lines.get(line).spacing;
+        if (end < start) {
+            Point p = text.getLocationAtOffset(start);
+            return new Rectangle(p.x, p.y, 0, text.getLineHeight(start));
+        }
+        Rectangle r = text.getTextBounds(start, end);
+        // The bounds include the spacing above the line.
+        return new Rectangle(r.x, r.y + spacing, r.width, Math.max(0, r.height - spacing));
     }
 
     private void clicked(Event e) {
