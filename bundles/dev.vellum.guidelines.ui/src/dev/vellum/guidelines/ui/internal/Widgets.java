@@ -66,6 +66,60 @@ public final class Widgets {
         return l;
     }
 
+    private static final String FULL_TEXT = "dev.vellum.fullText";
+
+    /**
+     * Shows {@code text} in {@code label}, shortened with an ellipsis to the label's width (the full
+     * text is the tooltip). The label takes the width its layout gives it, not its text's: give it a
+     * grabbing {@link GridData}.
+     */
+    public static void ellipsize(org.eclipse.swt.widgets.Label label, String text) {
+        boolean first = label.getData(FULL_TEXT) == null;
+        label.setData(FULL_TEXT, text == null ? "" : text);
+        label.setToolTipText(text == null || text.isEmpty() ? null : text);
+        if (first) {
+            label.addListener(SWT.Resize, e -> fit(label));
+            if (label.getLayoutData() instanceof GridData gd) {
+                gd.widthHint = 1;
+            }
+        }
+        fit(label);
+    }
+
+    private static void fit(org.eclipse.swt.widgets.Label label) {
+        String full = (String) label.getData(FULL_TEXT);
+        int width = label.getSize().x;
+        if (full == null) {
+            return;
+        }
+        String shown = full;
+        if (width > 0) {
+            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(label);
+            try {
+                gc.setFont(label.getFont());
+                if (gc.textExtent(full).x > width) {
+                    int lo = 0;
+                    int hi = full.length();
+                    while (lo < hi) {
+                        int mid = (lo + hi + 1) / 2;
+                        if (gc.textExtent(full.substring(0, mid).stripTrailing() + "\u2026").x <= width) {
+                            lo = mid;
+                        } else {
+                            hi = mid - 1;
+                        }
+                    }
+                    shown = full.substring(0, lo).stripTrailing() + "\u2026";
+                }
+            } finally {
+                gc.dispose();
+            }
+        }
+        String escaped = shown.replace("&", "&&");
+        if (!escaped.equals(label.getText())) {
+            label.setText(escaped);
+        }
+    }
+
     /** "1 entry" / "3 entries" style counts. */
     public static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);

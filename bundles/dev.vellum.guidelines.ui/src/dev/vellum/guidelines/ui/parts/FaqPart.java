@@ -142,6 +142,7 @@ public final class FaqPart {
             int orientation = r.width >= r.height * 1.3 ? SWT.HORIZONTAL : SWT.VERTICAL;
             if (sash.getOrientation() != orientation) {
                 sash.setOrientation(orientation);
+                sash.setWeights(orientation == SWT.HORIZONTAL ? new int[] { 57, 43 } : new int[] { 42, 58 });
             }
         });
         reload();

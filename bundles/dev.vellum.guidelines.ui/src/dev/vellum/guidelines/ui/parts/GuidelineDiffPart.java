@@ -289,7 +289,7 @@ public final class GuidelineDiffPart implements ChangeNavigation {
             text = (c >= 0 ? "Change " + (c + 1) + " of " + n : Widgets.count(n, "change", "changes"))
                     + (sections.isEmpty() ? "" : "  \u00b7  in " + String.join(", ", sections));
         }
-        status.setText(text.replace("&", "&&"));
+        Widgets.ellipsize(status, text);
         previous.setEnabled(n > 0 && viewer.currentChange() > 0);
         next.setEnabled(n > 0 && viewer.currentChange() < n - 1);
         status.getParent().layout(true, true);

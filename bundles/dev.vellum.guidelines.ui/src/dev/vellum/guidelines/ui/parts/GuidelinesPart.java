@@ -421,8 +421,7 @@ public final class GuidelinesPart {
                 }
             }
         }
-        info.setText(text.replace("&", "&&"));
-        info.setToolTipText(text);
+        Widgets.ellipsize(info, text);
         visible(compareButton, open && !editing);
         compareButton.setEnabled(open && (versions.size() > 1 || isDraft && !versions.isEmpty() || !isDraft && !versions.isEmpty()));
         visible(editButton, open && !editing);

@@ -345,7 +345,8 @@ public final class HistoryPart {
         AuditEvent e = o instanceof AuditEvent a ? a : null;
         fields.removeAll();
         if (e == null) {
-            changeSummary.setText(problem != null ? problem : events.isEmpty() && !itemId.isEmpty() ? "No recorded changes yet (they are recorded on save)." : "");
+            Widgets.ellipsize(changeSummary, problem != null ? problem
+                    : events.isEmpty() && !itemId.isEmpty() ? "No recorded changes yet (they are recorded on save)." : "");
             json.setInput(null);
             json.setTitles("", "");
             return;
@@ -384,8 +385,7 @@ public final class HistoryPart {
                         : ": " + Widgets.count(changed, "field changed", "fields changed")
                                 + (changedNames.isEmpty() ? "" : " (" + String.join(", ", changedNames.subList(0, Math.min(4, changedNames.size())))
                                         + (changedNames.size() > 4 ? ", \u2026" : "") + ")"));
-        changeSummary.setText(summary.replace("&", "&&"));
-        changeSummary.setToolTipText(summary);
+        Widgets.ellipsize(changeSummary, summary);
         String beforeJson = e.before() == null ? "" : Json.pretty(e.before());
         String afterJson = e.after() == null ? "" : Json.pretty(e.after());
         comparePages.topControl = jsonButton.getSelection() ? json.getControl().getParent() : fields;

@@ -100,7 +100,11 @@ public final class DiffViewer {
             paintGaps(t, e);
             syncFrom(t);
         });
+        // StyledText has no scroll event: whatever may have scrolled one side brings the other along.
         t.getVerticalBar().addListener(SWT.Selection, e -> syncFrom(t));
+        t.addListener(SWT.MouseVerticalWheel, e -> syncSoon(t));
+        t.addListener(SWT.KeyDown, e -> syncSoon(t));
+        t.addCaretListener(e -> syncSoon(t));
         t.addListener(SWT.KeyDown, e -> {
             if (e.stateMask == SWT.MOD1 && e.character == '.' || e.keyCode == SWT.F7 && e.stateMask == 0) {
                 nextChange();
@@ -356,6 +360,14 @@ public final class DiffViewer {
     public int rowHeight(boolean old, int row) {
         StyledText t = old ? left : right;
         return t.getLinePixel(row + 1) - t.getLinePixel(row);
+    }
+
+    private void syncSoon(StyledText source) {
+        source.getDisplay().asyncExec(() -> {
+            if (!source.isDisposed()) {
+                syncFrom(source);
+            }
+        });
     }
 
     private void syncFrom(StyledText source) {

@@ -222,13 +222,19 @@ public final class MarkdownViewer {
         text.setTopPixel(Math.max(0, text.getTopPixel() + text.getLinePixel(line) - 8));
     }
 
-    /** The first heading whose text mentions {@code word} (case-insensitive, whole word), if any. */
+    /**
+     * The first heading that mentions {@code word} as a whole word, plural included ("car" finds
+     * "Cars"); case-insensitive unless the word is all capitals ("ORG" does not find "org"), as the
+     * guidelines model matches labels.
+     */
     public Optional<HeadingRef> headingMentioning(String word) {
         if (word == null || word.isBlank()) {
             return Optional.empty();
         }
-        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_-])" + java.util.regex.Pattern.quote(word)
-                + "(?![\\p{L}\\p{N}_-])", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+        boolean capitals = word.codePoints().anyMatch(Character::isLetter)
+                && word.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_])" + java.util.regex.Pattern.quote(word)
+                + "(?:e?s)?(?![\\p{L}\\p{N}_])", capitals ? 0 : java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
         return layout.headings.stream().filter(h -> p.matcher(h.text()).find()).findFirst();
     }
 
