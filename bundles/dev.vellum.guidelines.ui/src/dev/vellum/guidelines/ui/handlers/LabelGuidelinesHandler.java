@@ -12,15 +12,17 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.widgets.Shell;
 
 /**
  * Shows what the guidelines say about the label of the selected annotation (F1): the FAQ entries
  * concerning it, and the section of the guidelines that names it.
  */
 public final class LabelGuidelinesHandler {
+    // Not from inside a dialog: the key is bound in dialogs too, as all of the workbench's keys are.
     @CanExecute
-    boolean canExecute(@Optional ProjectSession session) {
-        return session != null;
+    boolean canExecute(@Optional ProjectSession session, @Optional @Named(IServiceConstants.ACTIVE_SHELL) Shell shell) {
+        return session != null && (shell == null || shell.getParent() == null);
     }
 
     @Execute

@@ -28,9 +28,10 @@ import org.eclipse.swt.widgets.Shell;
  * general question. The FAQ view then shows the new entry.
  */
 public final class RaiseQuestionHandler {
+    // Not from inside a dialog: the key is bound in dialogs too, as all of the workbench's keys are.
     @CanExecute
-    boolean canExecute(@Optional ProjectSession session) {
-        return session != null;
+    boolean canExecute(@Optional ProjectSession session, @Optional @Named(IServiceConstants.ACTIVE_SHELL) Shell shell) {
+        return session != null && (shell == null || shell.getParent() == null);
     }
 
     @Execute
