@@ -157,6 +157,11 @@ class CommandLineTest {
         try (StoredProject stored = new FolderProjectStore().open(p.toString())) {
             assertEquals(2, stored.project().itemCount());
             assertEquals("mira", stored.loadItem("x2").sets().iterator().next().annotator());
+            List<dev.vellum.core.audit.AuditEvent> trail = stored.audit().events(null);
+            assertEquals(1, trail.size(), "one audit event per import");
+            assertEquals(dev.vellum.core.audit.AuditEvent.ITEMS_IMPORTED, trail.get(0).kind());
+            assertEquals("mira", trail.get(0).user());
+            assertEquals(2, trail.get(0).after().get("items"));
         }
         assertEquals(ExitCodes.OK, run("formats", "--json"));
         assertEquals("lines", json().get("formats").get(0).get("id").asText());
