@@ -87,6 +87,24 @@ class AuditTrailTest {
     }
 
     @Test
+    void anItemsHistorySeesEventsAppendedByAnotherProcessAndSurvivesARewrite() throws Exception {
+        Path dir = projectWithEvents(9);
+        try (StoredProject reader = store.open(dir.toString())) {
+            assertEquals(List.of(3L, 6L, 9L), reader.audit().events("item-0").stream().map(AuditEvent::seq).toList());
+            try (StoredProject writer = store.open(dir.toString())) {
+                writer.audit().append(List.of(AuditEvent.of("test.more", "bob", 1, "").about("item-0", "", ""),
+                        AuditEvent.of("test.more", "bob", 1, "").about("item-1", "", "")));
+            }
+            assertEquals(List.of(3L, 6L, 9L, 10L), reader.audit().events("item-0").stream().map(AuditEvent::seq).toList());
+            // Same length, other order: the offsets the reader indexed now point at other items' events.
+            List<String> lines = lines(dir);
+            lines.add(0, lines.remove(9));
+            write(dir, lines);
+            assertEquals(List.of(10L, 3L, 6L, 9L), reader.audit().events("item-0").stream().map(AuditEvent::seq).toList());
+        }
+    }
+
+    @Test
     void anEditedLineIsFoundAndNamed() throws Exception {
         Path dir = projectWithEvents(5);
         List<String> lines = lines(dir);
