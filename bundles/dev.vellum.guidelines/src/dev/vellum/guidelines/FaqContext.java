@@ -1,5 +1,6 @@
 package dev.vellum.guidelines;
 
+import dev.vellum.core.model.JsonTrees;
 import java.util.Map;
 
 /**
@@ -16,4 +17,19 @@ import java.util.Map;
  */
 public record FaqContext(String itemId, String annotator, String annotationId, String label, String modalityId,
         Map<String, Object> region, int guidelineVersion) {
+
+    /** Null strings become empty; the region is copied as an unmodifiable JSON-shaped tree. */
+    public FaqContext {
+        itemId = itemId == null ? "" : itemId;
+        annotator = annotator == null ? "" : annotator;
+        annotationId = annotationId == null ? "" : annotationId;
+        label = label == null ? "" : label;
+        modalityId = modalityId == null ? "" : modalityId;
+        region = JsonTrees.copy(region);
+    }
+
+    /** A general question, not raised from an item. */
+    public static FaqContext general(String label, int guidelineVersion) {
+        return new FaqContext("", "", "", label, "", Map.of(), guidelineVersion);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.vellum.guidelines;
 
+import java.util.Objects;
+
 /**
  * An item linked to a decision as an example.
  *
@@ -9,4 +11,10 @@ package dev.vellum.guidelines;
  * @param note         a short explanation, or empty
  */
 public record FaqExample(String itemId, String annotationId, boolean correct, String note) {
+    /** Null strings other than the item become empty. */
+    public FaqExample {
+        Objects.requireNonNull(itemId, "itemId");
+        annotationId = annotationId == null ? "" : annotationId;
+        note = note == null ? "" : note;
+    }
 }

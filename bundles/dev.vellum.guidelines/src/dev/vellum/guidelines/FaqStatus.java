@@ -1,5 +1,9 @@
 package dev.vellum.guidelines;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 /** Where an FAQ entry stands. */
 public enum FaqStatus {
     /** Raised, waiting for a decision. */
@@ -15,6 +19,21 @@ public enum FaqStatus {
 
     /** Lower-case name as used in files and the CLI. */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Parses a lower-case name as written by {@link #id()} (any case accepted).
+     *
+     * @throws IllegalArgumentException naming the value and the known ones
+     */
+    public static FaqStatus fromId(String id) {
+        for (FaqStatus s : values()) {
+            if (s.id().equalsIgnoreCase(id == null ? "" : id.strip())) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown FAQ status '" + id + "' (known: "
+                + Arrays.stream(values()).map(FaqStatus::id).collect(Collectors.joining(", ")) + ")");
     }
 }

@@ -13,4 +13,8 @@ import java.util.Set;
  * @param labels    the labels its annotations use
  */
 public record StaleSet(String itemId, String annotator, int version, AnnotationState state, Set<String> labels) {
+    /** The labels are kept sorted and unmodifiable. */
+    public StaleSet {
+        labels = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(labels == null ? Set.of() : labels));
+    }
 }

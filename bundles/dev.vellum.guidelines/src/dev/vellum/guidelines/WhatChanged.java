@@ -12,6 +12,11 @@ import java.util.List;
  * @param newlyDecided  FAQ entries decided (or promoted) after their last acknowledgement, newest first
  */
 public record WhatChanged(String user, int fromVersion, int toVersion, GuidelineDiff diff, List<FaqEntry> newlyDecided) {
+    /** The entries are copied, unmodifiable. */
+    public WhatChanged {
+        newlyDecided = List.copyOf(newlyDecided);
+    }
+
     /** Whether there is nothing new. */
     public boolean upToDate() {
         return fromVersion == toVersion && newlyDecided.isEmpty();
