@@ -9,37 +9,18 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code vellum cli audit verify|log}: check and read the project's audit trail. */
 @Command(name = "audit", description = "Check and read the project's hash-chained audit trail.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Log.class})
-public final class AuditCommand extends CliCommand {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(err);
-        return ExitCodes.USAGE;
-    }
-
+public final class AuditCommand extends CommandGroup {
     /** {@code audit verify <project> [--json]}: exit 1 naming the first bad event when the trail was tampered with. */
     @Command(name = "verify", description = "Check every event's hash and link; exit 1 and name the first bad event when any"
             + " was changed, removed or reordered.")
-    public static final class Verify extends CliCommand {
-        @Parameters(index = "0", paramLabel = "<project>", description = "The project folder.")
-        String location;
-
-        @Option(names = "--json", description = "Print one JSON document.")
-        boolean json;
-
+    public static final class Verify extends ProjectSubcommand {
         @Override
-        public Integer call() throws Exception {
-            AuditVerification v;
-            try (StoredProject stored = open(location)) {
-                v = stored.audit().verify();
-            }
+        int run(StoredProject stored) throws Exception {
+            AuditVerification v = stored.audit().verify();
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("intact", v.intact());
@@ -60,25 +41,16 @@ public final class AuditCommand extends CliCommand {
 
     /** {@code audit log <project> [--item ID] [--json]}. */
     @Command(name = "log", description = "Print the audit trail, oldest first (or only the events about one item).")
-    public static final class Log extends CliCommand {
-        @Parameters(index = "0", paramLabel = "<project>", description = "The project folder.")
-        String location;
-
+    public static final class Log extends ProjectSubcommand {
         @Option(names = "--item", paramLabel = "ID", description = "Only events about this item.")
         String item;
 
-        @Option(names = "--json", description = "Print one JSON document with every field, before and after included.")
-        boolean json;
-
         @Override
-        public Integer call() throws Exception {
-            List<AuditEvent> events;
-            try (StoredProject stored = open(location)) {
-                if (item != null && stored.project().item(item).isEmpty()) {
-                    err.println("note: " + location + " has no item '" + item + "' now; showing what the trail recorded about it");
-                }
-                events = stored.audit().events(item);
+        int run(StoredProject stored) throws Exception {
+            if (item != null && stored.project().item(item).isEmpty()) {
+                err.println("note: " + location + " has no item '" + item + "' now; showing what the trail recorded about it");
             }
+            List<AuditEvent> events = stored.audit().events(item);
             if (json) {
                 printJson(Map.of("events", events.stream().map(Log::json).toList()));
                 return ExitCodes.OK;

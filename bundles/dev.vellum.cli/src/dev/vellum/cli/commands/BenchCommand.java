@@ -20,16 +20,7 @@ import picocli.CommandLine.Parameters;
 /** {@code vellum cli bench ...}: make large projects and measure the store on them. */
 @Command(name = "bench", description = "Benchmarks: generate large projects, time opening and saving.",
         subcommands = {BenchCommand.Generate.class, BenchCommand.Open.class, BenchCommand.Save.class, BenchCommand.Audit.class})
-public final class BenchCommand extends CliCommand {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(err);
-        return ExitCodes.USAGE;
-    }
-
+public final class BenchCommand extends CommandGroup {
     /** {@code bench generate <dir> --items N --annotations M}. */
     @Command(name = "generate", description = "Write a synthetic project of N items with M annotations each.")
     public static final class Generate extends CliCommand {

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vellum.cli.Cli;
 import dev.vellum.cli.ExitCodes;
-import dev.vellum.cli.Services;
 import dev.vellum.core.edit.AddAnnotation;
 import dev.vellum.core.edit.ChangeState;
 import dev.vellum.core.model.Annotation;
@@ -15,16 +13,9 @@ import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.AnnotationState;
 import dev.vellum.core.model.Asset;
 import dev.vellum.core.model.Item;
-import dev.vellum.core.registry.FormatRegistry;
-import dev.vellum.core.registry.ModalityRegistry;
-import dev.vellum.core.registry.StoreRegistry;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoredProject;
-import dev.vellum.core.validation.Validator;
 import dev.vellum.store.folder.FolderProjectStore;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,26 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code audit verify} and {@code audit log} on a project whose trail was written by real saves. */
-class AuditCommandTest {
+class AuditCommandTest extends CliTestBase {
     @TempDir
     Path tmp;
-
-    private String out;
-    private String err;
-
-    private int run(String... args) {
-        StoreRegistry stores = new StoreRegistry();
-        stores.addStore(new FolderProjectStore());
-        ModalityRegistry modalities = new ModalityRegistry();
-        Services services = new Services(stores, modalities, new FormatRegistry(), new Validator(modalities));
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = new Cli(services).run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
-    }
 
     /** A project with two items, each edited and saved through a session by bob. */
     private Path project() throws Exception {
