@@ -47,7 +47,7 @@ public final class Faq {
 
     /** The document path of an entry, e.g. {@code faq/q0007.json} for {@code q7}. */
     public static String entryPath(String id) {
-        int n = FaqStatus.numberOf(id);
+        int n = FaqEntry.numberOf(id);
         if (n == 0) {
             throw new IllegalArgumentException("'" + id + "' is not an FAQ entry id (q1, q2, ...)");
         }
@@ -80,14 +80,12 @@ public final class Faq {
 
     /** One entry. */
     public Optional<FaqEntry> get(String id) throws StoreException {
-        if (FaqStatus.numberOf(id) == 0) {
+        if (FaqEntry.numberOf(id) == 0) {
             return Optional.empty();
         }
         String path = entryPath(id);
-        if (files.readText(path).isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(read(path, id));
+        Optional<ObjectNode> node = files.readObject(path);
+        return node.isEmpty() ? Optional.empty() : Optional.of(parse(path, id, node.get()));
     }
 
     /** The decided and promoted entries that concern {@code label}: what an editor shows beside it. */
@@ -310,12 +308,15 @@ public final class Faq {
     }
 
     private FaqEntry read(String path, String expectedId) throws StoreException {
-        ObjectNode node = files.readObject(path).orElseThrow(() -> new StoreException(files.where(path), "is missing"));
+        return parse(path, expectedId, files.readObject(path).orElseThrow(() -> new StoreException(files.where(path), "is missing")));
+    }
+
+    private FaqEntry parse(String path, String expectedId, ObjectNode node) throws StoreException {
         DocumentFiles.Fields f = files.new Fields(path, "", node);
         String id = f.requiredText("id");
         if (!id.equals(expectedId)) {
             throw f.problem("id", "'" + id + "' does not match the file name (the file of " + id + " would be "
-                    + (FaqStatus.numberOf(id) == 0 ? "q<number>.json" : entryPath(id)) + ")");
+                    + (FaqEntry.numberOf(id) == 0 ? "q<number>.json" : entryPath(id)) + ")");
         }
         FaqStatus status;
         try {

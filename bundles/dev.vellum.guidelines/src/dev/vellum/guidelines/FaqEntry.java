@@ -93,6 +93,14 @@ public record FaqEntry(String id, String question, FaqStatus status, FaqContext 
 
     /** The entry's number: 7 for {@code q7}, 0 when the id has another form. */
     public int number() {
-        return FaqStatus.numberOf(id);
+        return numberOf(id);
+    }
+
+    /** The number of an entry id {@code q<n>}, or 0 when it has another form. */
+    static int numberOf(String id) {
+        if (id == null || !id.matches("q[1-9][0-9]{0,8}")) {
+            return 0;
+        }
+        return Integer.parseInt(id.substring(1));
     }
 }

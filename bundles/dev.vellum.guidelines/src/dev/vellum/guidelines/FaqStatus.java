@@ -36,12 +36,4 @@ public enum FaqStatus {
         throw new IllegalArgumentException("unknown FAQ status '" + id + "' (known: "
                 + Arrays.stream(values()).map(FaqStatus::id).collect(Collectors.joining(", ")) + ")");
     }
-
-    /** The number of an entry id {@code q<n>}, or 0 when it has another form. */
-    static int numberOf(String id) {
-        if (id == null || !id.matches("q[1-9][0-9]{0,8}")) {
-            return 0;
-        }
-        return Integer.parseInt(id.substring(1));
-    }
 }

@@ -19,17 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code vellum cli bench ...}: make large projects and measure the store on them. */
 @Command(name = "bench", description = "Benchmarks: generate large projects, time opening and saving.",
-        subcommands = {BenchCommand.Generate.class, BenchCommand.Open.class, BenchCommand.Save.class})
-public final class BenchCommand extends CliCommand {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(err);
-        return ExitCodes.USAGE;
-    }
-
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Open.class, BenchCommand.Save.class, BenchCommand.Audit.class})
+public final class BenchCommand extends CommandGroup {
     /** {@code bench generate <dir> --items N --annotations M}. */
     @Command(name = "generate", description = "Write a synthetic project of N items with M annotations each.")
     public static final class Generate extends CliCommand {
@@ -120,6 +111,79 @@ public final class BenchCommand extends CliCommand {
                     ms.add((System.nanoTime() - t0) / 1e6);
                 }
                 printJson(summary(Map.of("operation", "save one item", "items", stored.project().itemCount()), ms, -1));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /**
+     * {@code bench audit <project> --events N}: grows the audit trail by N annotation-change events
+     * spread over the project's items, then times checking it, reading one item's history and
+     * appending one event (what each save adds).
+     */
+    @Command(name = "audit", description = "Append N synthetic events to the audit trail, then time verify, one item's history"
+            + " and a single append.")
+    public static final class Audit extends CliCommand {
+        @Parameters(index = "0", paramLabel = "<project>")
+        String location;
+
+        @Option(names = "--events", required = true, paramLabel = "N")
+        int events;
+
+        @Option(names = "--repeat", defaultValue = "5", paramLabel = "K")
+        int repeat;
+
+        @Override
+        public Integer call() throws Exception {
+            try (StoredProject stored = open(location)) {
+                var log = stored.audit();
+                List<String> ids = stored.project().itemIds();
+                if (ids.isEmpty()) {
+                    throw new dev.vellum.cli.Cli.BadInputException(location + ": the project has no items");
+                }
+                long t0 = System.nanoTime();
+                List<dev.vellum.core.audit.AuditEvent> batch = new ArrayList<>();
+                Map<String, Object> box = new LinkedHashMap<>();
+                box.put("x", 120.5);
+                box.put("y", 88);
+                box.put("w", 64);
+                box.put("h", 32.25);
+                for (int i = 0; i < events; i++) {
+                    Map<String, Object> ann = new LinkedHashMap<>();
+                    ann.put("id", "a" + (i % 50));
+                    ann.put("type", "image.bbox");
+                    ann.put("label", "car");
+                    ann.put("payload", box);
+                    batch.add(dev.vellum.core.audit.AuditEvent.of(dev.vellum.core.audit.AuditEvent.ANNOTATION_CHANGED, user(), 1, "car")
+                            .about(ids.get(i % ids.size()), "alice", "a" + (i % 50)).change(ann, ann));
+                    if (batch.size() == 1000 || i == events - 1) {
+                        log.append(batch);
+                        batch.clear();
+                    }
+                }
+                double fillS = (System.nanoTime() - t0) / 1e9;
+                List<Double> verify = new ArrayList<>();
+                List<Double> history = new ArrayList<>();
+                List<Double> append = new ArrayList<>();
+                long total = 0;
+                for (int r = 0; r < repeat; r++) {
+                    long a = System.nanoTime();
+                    total = log.verify().events();
+                    verify.add((System.nanoTime() - a) / 1e6);
+                    a = System.nanoTime();
+                    log.events(ids.get(r * 31 % ids.size()));
+                    history.add((System.nanoTime() - a) / 1e6);
+                    a = System.nanoTime();
+                    log.append(List.of(dev.vellum.core.audit.AuditEvent.of("bench.append", user(), 1, "one save's worth")));
+                    append.add((System.nanoTime() - a) / 1e6);
+                }
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("eventsInLog", total);
+                doc.put("appendedPerSecond", Math.round(events / Math.max(fillS, 1e-9)));
+                doc.put("verify", summary(Map.of(), verify, -1));
+                doc.put("itemHistory", summary(Map.of(), history, -1));
+                doc.put("appendOne", summary(Map.of(), append, -1));
+                printJson(doc);
             }
             return ExitCodes.OK;
         }

@@ -27,16 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "faq", description = "The project's living FAQ: raise questions from items, decide, promote into the guidelines.",
         subcommands = {FaqCommand.Raise.class, FaqCommand.Decide.class, FaqCommand.Promote.class, FaqCommand.ListEntries.class,
             FaqCommand.Show.class, FaqCommand.Duplicate.class, FaqCommand.Withdraw.class})
-public final class FaqCommand extends CliCommand {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(err);
-        return ExitCodes.USAGE;
-    }
-
+public final class FaqCommand extends CommandGroup {
     /** Prints an entry as one JSON document, or in one line for people. */
     static void print(ProjectSubcommand c, FaqEntry e, String verb) {
         if (c.json) {

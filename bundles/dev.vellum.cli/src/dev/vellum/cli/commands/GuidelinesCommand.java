@@ -36,17 +36,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {GuidelinesCommand.ListVersions.class, GuidelinesCommand.Show.class, GuidelinesCommand.Draft.class,
             GuidelinesCommand.Publish.class, GuidelinesCommand.Diff.class, GuidelinesCommand.Stale.class,
             GuidelinesCommand.Requeue.class, GuidelinesCommand.Changes.class, GuidelinesCommand.Ack.class})
-public final class GuidelinesCommand extends CliCommand {
+public final class GuidelinesCommand extends CommandGroup {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(err);
-        return ExitCodes.USAGE;
-    }
 
     static String when(Instant t) {
         return t == null ? "-" : WHEN.format(t);

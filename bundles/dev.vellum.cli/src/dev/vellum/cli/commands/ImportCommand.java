@@ -3,6 +3,7 @@ package dev.vellum.cli.commands;
 import dev.vellum.cli.Cli.UsageException;
 import dev.vellum.cli.ExitCodes;
 import dev.vellum.cli.internal.ProgressLine;
+import dev.vellum.core.audit.AuditEvent;
 import dev.vellum.core.spi.FormatImporter;
 import dev.vellum.core.spi.ImportReport;
 import dev.vellum.core.spi.StoredProject;
@@ -37,7 +38,18 @@ public final class ImportCommand extends CliCommand {
         FormatImporter importer = services.formats().importer(format).orElseThrow(() -> new UsageException(
                 "unknown import format '" + format + "'; installed: " + FormatIds.importers(services)));
         try (StoredProject stored = open(location)) {
-            ImportReport report = importer.importFiles(stored, inputs, annotator != null ? annotator : user(), new ProgressLine(err));
+            String as = annotator != null ? annotator : user();
+            ImportReport report = importer.importFiles(stored, inputs, as, new ProgressLine(err));
+            Map<String, Object> what = new LinkedHashMap<>();
+            what.put("format", importer.id());
+            what.put("files", inputs.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
+            what.put("annotator", as);
+            what.put("items", report.itemsAdded());
+            what.put("annotations", report.annotationsAdded());
+            what.put("problems", report.problems().size());
+            stored.audit().append(List.of(AuditEvent.of(AuditEvent.ITEMS_IMPORTED, user(), stored.project().currentGuidelineVersion(),
+                    String.format("%s: %,d items, %,d annotations", importer.id(), report.itemsAdded(), report.annotationsAdded()))
+                    .change(null, what)));
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("format", importer.id());

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * A subcommand of {@code guidelines} or {@code faq}: opens the project named first, runs, closes it.
+ * A subcommand of {@code guidelines}, {@code faq} or {@code audit}: opens the project named first, runs, closes it.
  * What the guidelines API refuses (an illegal transition, an unknown entry or version) is a usage
  * error, reported in one line with exit code 2.
  */

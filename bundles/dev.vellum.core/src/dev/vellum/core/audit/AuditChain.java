@@ -24,7 +24,7 @@ public final class AuditChain {
     /** The {@code prev} of the first event. */
     public static final String GENESIS = "0".repeat(64);
     private static final Pattern LINE = Pattern
-            .compile("\\{\"seq\":([1-9][0-9]{0,18}),\"prev\":\"([0-9a-f]{64})\",(.*),\"hash\":\"([0-9a-f]{64})\"\\}");
+            .compile("\\{\"seq\":([1-9][0-9]{0,18}),\"prev\":\"([0-9a-f]{64})\",(.*),\"hash\":\"([0-9a-f]{64})\"\\}", Pattern.DOTALL);
 
     private AuditChain() {
     }

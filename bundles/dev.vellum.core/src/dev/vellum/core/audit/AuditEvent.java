@@ -37,6 +37,8 @@ public record AuditEvent(long seq, Instant time, String user, int guidelineVersi
     public static final String STATE_CHANGED = "set.state";
     /** An item was added to the project (import, creation). */
     public static final String ITEM_ADDED = "item.added";
+    /** Items were imported from another tool's files; one event per import, its detail says what and how many. */
+    public static final String ITEMS_IMPORTED = "items.imported";
     /** An item was deleted. */
     public static final String ITEM_DELETED = "item.deleted";
     /** The guideline draft was published as a new version. */

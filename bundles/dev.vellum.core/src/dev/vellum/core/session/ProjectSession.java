@@ -1,13 +1,17 @@
 package dev.vellum.core.session;
 
+import dev.vellum.core.audit.AnnotationAudit;
+import dev.vellum.core.audit.AuditEvent;
 import dev.vellum.core.edit.EditCommand;
 import dev.vellum.core.edit.EditHistory;
 import dev.vellum.core.edit.EditTarget;
+import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.Project;
 import dev.vellum.core.session.ProjectChange.Kind;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.spi.StoredProject;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +38,8 @@ public final class ProjectSession implements EditTarget {
     private final Set<String> dirtyOutsideHistory = new LinkedHashSet<>();
     private final List<ProjectListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> retained = new java.util.HashMap<>();
+    /** Each loaded item as the store holds it (absent for items not saved yet): what saving compares against. */
+    private final Map<String, Item> baseline = new java.util.HashMap<>();
 
     /**
      * @param stored the open project
@@ -67,6 +73,7 @@ public final class ProjectSession implements EditTarget {
         if (item == null) {
             item = stored.loadItem(itemId);
             loaded.put(itemId, item);
+            baseline.put(itemId, item.copy());
             evictClean();
         }
         return item;
@@ -198,10 +205,14 @@ public final class ProjectSession implements EditTarget {
     }
 
     /**
-     * Saves every changed item, each atomically, and nothing else.
+     * Saves every changed item, each atomically, and nothing else. Before writing an item, each of
+     * its annotation sets whose annotations changed is stamped with the project's current guideline
+     * version (the version the work was made under); after writing it, the changes (annotations
+     * created, changed, deleted; review states) are appended to the project's audit trail.
      *
      * @return how many items were written
-     * @throws StoreException naming the file that failed; items saved before it stay saved (a
+     * @throws StoreException naming the file that failed (an item file, or the audit trail after its
+     *                        item was saved); items saved before it stay saved (a
      *                        {@link ProjectChange.Kind#SAVED} event names them), it and the rest stay
      *                        dirty, and undo no longer counts as reaching a saved state
      */
@@ -212,12 +223,20 @@ public final class ProjectSession implements EditTarget {
                 for (Iterator<String> it = dirty.iterator(); it.hasNext();) {
                     String id = it.next();
                     Item item = loaded.get(id);
+                    List<AuditEvent> events = List.of();
                     if (item != null) {
+                        Item before = baseline.get(id);
+                        stampGuidelineVersion(before, item);
+                        events = AnnotationAudit.changes(before, item, user, Instant.now());
                         stored.saveItem(item);
                         written.add(id);
+                        baseline.put(id, item.copy());
                     }
                     it.remove();
                     dirtyOutsideHistory.remove(id);
+                    // After the item is saved and marked so: if the trail cannot be written, the
+                    // error says so and the item is not written a second time.
+                    stored.audit().append(events);
                 }
                 history.markSaved();
                 evictClean();
@@ -264,6 +283,16 @@ public final class ProjectSession implements EditTarget {
         }
     }
 
+    private void stampGuidelineVersion(Item before, Item item) {
+        int current = project().currentGuidelineVersion();
+        for (AnnotationSet set : item.sets()) {
+            AnnotationSet old = before == null ? null : before.set(set.annotator()).orElse(null);
+            if (set.guidelineVersion() != current && AnnotationAudit.contentChanged(old, set)) {
+                set.setGuidelineVersion(current);
+            }
+        }
+    }
+
     private void evictClean() {
         if (loaded.size() <= CLEAN_ITEMS_KEPT) {
             return;
@@ -272,6 +301,7 @@ public final class ProjectSession implements EditTarget {
             Map.Entry<String, Item> e = it.next();
             if (!dirty.contains(e.getKey()) && !retained.containsKey(e.getKey())) {
                 it.remove();
+                baseline.remove(e.getKey());
             }
         }
     }

@@ -4,28 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vellum.cli.Cli;
 import dev.vellum.cli.ExitCodes;
-import dev.vellum.cli.Services;
 import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.Asset;
 import dev.vellum.core.model.Item;
-import dev.vellum.core.registry.FormatRegistry;
-import dev.vellum.core.registry.ModalityRegistry;
-import dev.vellum.core.registry.StoreRegistry;
 import dev.vellum.core.spi.FormatImporter;
 import dev.vellum.core.spi.ImportReport;
 import dev.vellum.core.spi.Progress;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.spi.StoredProject;
-import dev.vellum.core.validation.Validator;
 import dev.vellum.store.folder.FolderProjectStore;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,31 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command grammar, outputs and exit codes scripts rely on, run in-process. */
-class CommandLineTest {
+class CommandLineTest extends CliTestBase {
     @TempDir
     Path tmp;
-
-    private final FormatRegistry formats = new FormatRegistry();
-    private String out;
-    private String err;
-
-    private int run(String... args) {
-        StoreRegistry stores = new StoreRegistry();
-        stores.addStore(new FolderProjectStore());
-        ModalityRegistry modalities = new ModalityRegistry();
-        Services services = new Services(stores, modalities, formats, new Validator(modalities));
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = new Cli(services).run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
-    }
-
-    private JsonNode json() throws IOException {
-        return new ObjectMapper().readTree(out);
-    }
 
     @Test
     void initThenInfoDescribesTheNewProject() throws IOException {
@@ -157,6 +125,11 @@ class CommandLineTest {
         try (StoredProject stored = new FolderProjectStore().open(p.toString())) {
             assertEquals(2, stored.project().itemCount());
             assertEquals("mira", stored.loadItem("x2").sets().iterator().next().annotator());
+            List<dev.vellum.core.audit.AuditEvent> trail = stored.audit().events(null);
+            assertEquals(1, trail.size(), "one audit event per import");
+            assertEquals(dev.vellum.core.audit.AuditEvent.ITEMS_IMPORTED, trail.get(0).kind());
+            assertEquals("mira", trail.get(0).user());
+            assertEquals(2, trail.get(0).after().get("items"));
         }
         assertEquals(ExitCodes.OK, run("formats", "--json"));
         assertEquals("lines", json().get("formats").get(0).get("id").asText());

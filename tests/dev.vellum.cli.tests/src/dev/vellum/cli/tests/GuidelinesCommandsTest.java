@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vellum.cli.Cli;
 import dev.vellum.cli.ExitCodes;
-import dev.vellum.cli.Services;
 import dev.vellum.core.audit.AuditEvent;
 import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationSet;
@@ -18,17 +15,9 @@ import dev.vellum.core.model.Item;
 import dev.vellum.core.model.LabelClass;
 import dev.vellum.core.model.LabelSchema;
 import dev.vellum.core.model.Provenance;
-import dev.vellum.core.registry.FormatRegistry;
-import dev.vellum.core.registry.ModalityRegistry;
-import dev.vellum.core.registry.StoreRegistry;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.spi.StoredProject;
-import dev.vellum.core.validation.Validator;
 import dev.vellum.store.folder.FolderProjectStore;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code vellum cli guidelines ...} and {@code vellum cli faq ...}, run in-process on a real project folder. */
-class GuidelinesCommandsTest {
+class GuidelinesCommandsTest extends CliTestBase {
     private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
     private static final String V1 = """
             # Street scenes
@@ -62,27 +51,7 @@ class GuidelinesCommandsTest {
     @TempDir
     Path tmp;
 
-    private String out;
-    private String err;
     private Path project;
-
-    private int run(String... args) {
-        StoreRegistry stores = new StoreRegistry();
-        stores.addStore(new FolderProjectStore());
-        ModalityRegistry modalities = new ModalityRegistry();
-        Services services = new Services(stores, modalities, new FormatRegistry(), new Validator(modalities));
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = new Cli(services).run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
-    }
-
-    private JsonNode json() throws IOException {
-        return new ObjectMapper().readTree(out);
-    }
 
     private static Map<String, Object> box(int x, int y) {
         Map<String, Object> m = new LinkedHashMap<>();

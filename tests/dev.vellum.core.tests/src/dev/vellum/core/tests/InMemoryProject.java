@@ -17,6 +17,25 @@ final class InMemoryProject implements StoredProject {
     final Map<String, Item> saved = new LinkedHashMap<>();
     final List<String> writes = new ArrayList<>();
     int loads;
+    /** What the audit trail received. */
+    final List<dev.vellum.core.audit.AuditEvent> audited = new ArrayList<>();
+    private final dev.vellum.core.audit.AuditLog audit = new dev.vellum.core.audit.AuditLog() {
+        @Override
+        public List<dev.vellum.core.audit.AuditEvent> append(List<dev.vellum.core.audit.AuditEvent> events) {
+            audited.addAll(events);
+            return events;
+        }
+
+        @Override
+        public List<dev.vellum.core.audit.AuditEvent> events(String itemId) {
+            return audited.stream().filter(e -> itemId == null || e.itemId().equals(itemId)).toList();
+        }
+
+        @Override
+        public dev.vellum.core.audit.AuditVerification verify() {
+            return dev.vellum.core.audit.AuditVerification.ok(audited.size(), "");
+        }
+    };
 
     InMemoryProject(Project project, List<Item> items) {
         this.project = project;
@@ -69,6 +88,11 @@ final class InMemoryProject implements StoredProject {
     @Override
     public dev.vellum.core.spi.ProjectDocuments documents() {
         return documents;
+    }
+
+    @Override
+    public dev.vellum.core.audit.AuditLog audit() {
+        return audit;
     }
 
     @Override

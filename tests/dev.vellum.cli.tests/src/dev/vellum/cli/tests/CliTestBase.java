@@ -1,0 +1,45 @@
+package dev.vellum.cli.tests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vellum.cli.Cli;
+import dev.vellum.cli.Services;
+import dev.vellum.core.registry.FormatRegistry;
+import dev.vellum.core.registry.ModalityRegistry;
+import dev.vellum.core.registry.StoreRegistry;
+import dev.vellum.core.validation.Validator;
+import dev.vellum.store.folder.FolderProjectStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** Runs the CLI in-process with the folder store and {@link #formats}, keeping what it printed. */
+abstract class CliTestBase {
+    /** Formats the commands see; tests add their own. */
+    protected final FormatRegistry formats = new FormatRegistry();
+    /** Standard output of the last run. */
+    protected String out;
+    /** Standard error of the last run. */
+    protected String err;
+
+    /** Runs one command line; returns its exit code. */
+    protected int run(String... args) {
+        StoreRegistry stores = new StoreRegistry();
+        stores.addStore(new FolderProjectStore());
+        ModalityRegistry modalities = new ModalityRegistry();
+        Services services = new Services(stores, modalities, formats, new Validator(modalities));
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = new Cli(services).run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    /** The last run's standard output as JSON. */
+    protected JsonNode json() throws IOException {
+        return new ObjectMapper().readTree(out);
+    }
+}
