@@ -63,8 +63,13 @@ public final class RaiseQuestionDialog extends TitleAreaDialog {
         Dialogs.field(body, "Guidelines:", version == 0 ? "none published yet" : "version " + version);
         Dialogs.heading(body, "Question", 2, 10);
         question = Widgets.id(Dialogs.area(body, 6, 2, ""), "raise.question");
-        question.setMessage("What is unclear? E.g. \"Is a car reflected in a shop window labelled car?\"");
         question.addListener(SWT.Modify, e -> update());
+        org.eclipse.swt.widgets.Label hint = new org.eclipse.swt.widgets.Label(body, SWT.WRAP);
+        hint.setText("Say what is unclear about this case, e.g. \u201cIs a car reflected in a shop window labelled car?\u201d");
+        hint.setForeground(body.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+        org.eclipse.swt.layout.GridData hd = new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+        hd.widthHint = 480;
+        hint.setLayoutData(hd);
         return area;
     }
 

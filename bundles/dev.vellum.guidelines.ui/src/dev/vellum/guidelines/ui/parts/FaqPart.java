@@ -29,10 +29,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -75,8 +73,6 @@ import org.eclipse.swt.widgets.Text;
  * selection shows the entries concerning the label of the annotation selected in an editor.
  */
 public final class FaqPart {
-    /** The command that raises a question about the editor's selection. */
-    public static final String RAISE_COMMAND = "dev.vellum.guidelines.ui.command.raiseQuestion";
     /** Link scheme of items in the detail text. */
     public static final String ITEM_LINK = "item:";
 
@@ -326,7 +322,6 @@ public final class FaqPart {
         duplicateButton = Widgets.id(action(actions, "D&uplicate\u2026", "Close it as a duplicate of another entry", this::markDuplicate),
                 "faq.duplicate");
         withdrawButton = Widgets.id(action(actions, "&Withdraw\u2026", "Close it without an answer", this::withdraw), "faq.withdraw");
-        action(actions, "&Raise\u2026", "Raise a question about the annotation selected in the editor (Ctrl+Shift+Q)", this::raise);
     }
 
     private static Button action(Composite parent, String text, String tooltip, Runnable run) {
@@ -538,7 +533,8 @@ public final class FaqPart {
             detail.setMarkdown("*" + MarkdownViewer.escape(problem) + "*");
         } else if (e == null) {
             detail.setMarkdown(filter.entries().isEmpty()
-                    ? "*No questions yet.*\n\nSelect an annotation in an editor and press **Ctrl+Shift+Q** to raise one."
+                    ? "*No questions yet.*\n\nSelect an annotation in an editor and press **Ctrl+Shift+Q** (or *Raise Question* in its"
+                            + " context menu) to raise one."
                     : "*Select an entry to see its context, answer and examples.*");
         } else {
             detail.setMarkdown(describe(e));
@@ -717,16 +713,6 @@ public final class FaqPart {
             select(result.id());
         }
         GuidelinesEvents.changed(broker, result.id() + " " + result.status().id());
-    }
-
-    private void raise() {
-        if (commands == null || handlers == null) {
-            return;
-        }
-        ParameterizedCommand c = commands.createCommand(RAISE_COMMAND, Map.of());
-        if (c != null && handlers.canExecute(c)) {
-            handlers.executeHandler(c);
-        }
     }
 
     // ---- presentation ----

@@ -123,7 +123,7 @@ public final class HistoryPart {
         table.getTable().setHeaderVisible(true);
         table.getTable().setLinesVisible(true);
         table.setContentProvider(ArrayContentProvider.getInstance());
-        column("Time", 128, e -> Widgets.SECONDS.format(e.time()));
+        column("Time", timeWidth(), e -> Widgets.SECONDS.format(e.time()));
         column("User", 70, AuditEvent::user);
         column("Event", 120, HistoryPart::kindName);
         column("Set / annotation", 110, e -> e.annotator() + (e.annotationId().isEmpty() ? "" : (e.annotator().isEmpty() ? "" : " / ")
@@ -131,6 +131,15 @@ public final class HistoryPart {
         column("Guidelines", 72, e -> e.guidelineVersion() == 0 ? "\u2013" : "v" + e.guidelineVersion());
         column("Detail", 200, AuditEvent::detail);
         table.addSelectionChangedListener(e -> showCompare());
+    }
+
+    private int timeWidth() {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table.getTable());
+        try {
+            return gc.textExtent("2026-12-31 23:59:59").x + 20;
+        } finally {
+            gc.dispose();
+        }
     }
 
     private void column(String name, int width, Function<AuditEvent, String> text) {
@@ -378,7 +387,7 @@ public final class HistoryPart {
             }
         }
         fields.getColumn(0).pack();
-        fields.getColumn(0).setWidth(Math.min(Math.max(90, fields.getColumn(0).getWidth() + 12), Math.max(90, fields.getClientArea().width / 3)));
+        fields.getColumn(0).setWidth(Math.min(Math.max(90, fields.getColumn(0).getWidth() + 12), Math.max(90, fields.getClientArea().width * 2 / 5)));
         fitFieldColumns();
         String summary = kindName(e) + (e.before() == null && e.after() == null ? ": nothing recorded before or after"
                 : e.before() == null ? ": created" : e.after() == null ? ": deleted"
