@@ -347,6 +347,7 @@ public final class MarkdownViewer {
         final List<ImageRef> images = new ArrayList<>();
         final List<LinkRef> links = new ArrayList<>();
         final java.util.TreeMap<Integer, Integer> sourceLines = new java.util.TreeMap<>();
+        boolean hasTables;
     }
 
     /** Block context: where lines start, what is drawn beside them. */
@@ -743,6 +744,12 @@ public final class MarkdownViewer {
             for (int i = 0; i < columns; i++) {
                 edges[i + 1] = edges[i] + Math.max(40, widths[i] + 2 * CELL_PAD);
             }
+            l.hasTables = true;
+            int room = text.getClientArea().width - text.getLeftMargin() - text.getRightMargin();
+            if (room > 100 && edges[columns] > room && columns > 1) {
+                stacked(rows, header);
+                return;
+            }
             int[] stops = new int[columns];
             for (int i = 0; i < columns; i++) {
                 stops[i] = edges[i] + CELL_PAD;
@@ -765,6 +772,42 @@ public final class MarkdownViewer {
             }
             lineOpen = false;
             pendingSpacing = Math.max(pendingSpacing, 10 + TABLE_PAD_BOTTOM);
+        }
+
+        // A table wider than the view: each row becomes a block, its first cell in bold and the others
+        // below it as "Header: value", so that nothing is cut and nothing wraps across columns.
+        private void stacked(List<TableRow> rows, List<Boolean> header) {
+            List<TableCell> names = rows.isEmpty() || !header.get(0) ? List.of() : cells(rows.get(0));
+            Context c = ctx();
+            boolean first = true;
+            for (int r = 0; r < rows.size(); r++) {
+                if (header.get(r)) {
+                    continue;
+                }
+                List<TableCell> cells = cells(rows.get(r));
+                if (cells.isEmpty()) {
+                    continue;
+                }
+                lineOpen = false;
+                pendingSpacing = Math.max(pendingSpacing, first ? 10 : 8);
+                first = false;
+                withStyle(style().withBold(), () -> visitChildren(cells.get(0)));
+                withContext(new Context(c.indent() + LIST_STEP, c.quoteBars(), c.background(), c.quote()), () -> {
+                    for (int i = 1; i < cells.size(); i++) {
+                        lineOpen = false;
+                        pendingSpacing = 1;
+                        if (i < names.size()) {
+                            TableCell name = names.get(i);
+                            withStyle(style().withMuted(), () -> visitChildren(name));
+                            write(": ", style().withMuted());
+                        }
+                        TableCell cell = cells.get(i);
+                        visitChildren(cell);
+                    }
+                });
+            }
+            lineOpen = false;
+            pendingSpacing = Math.max(pendingSpacing, 10);
         }
 
         private List<TableCell> cells(TableRow row) {
@@ -800,11 +843,11 @@ public final class MarkdownViewer {
         return client < 100 ? MAX_IMAGE_WIDTH : Math.min(MAX_IMAGE_WIDTH, client);
     }
 
-    // Images are sized to the view when laid out: lay out again when the width changes.
+    // Images and tables are fitted to the view when laid out: lay out again when the width changes.
     private void resized() {
         int width = text.getClientArea().width;
-        boolean pictures = layout.runs.stream().anyMatch(r -> r.object() instanceof Picture);
-        if (!pictures || Math.abs(width - renderedWidth) < 8) {
+        boolean sized = layout.hasTables || layout.runs.stream().anyMatch(r -> r.object() instanceof Picture);
+        if (!sized || Math.abs(width - renderedWidth) < 8) {
             text.redraw();
             return;
         }

@@ -185,6 +185,24 @@ class MarkdownViewerTest {
     }
 
     @Test
+    void aTableTooWideForTheViewIsStackedRowByRow() {
+        shell.setSize(260, 600);
+        shell.layout(true, true);
+        viewer.setMarkdown("| Kind | What it looks like |\n|---|---|\n| sedan | A low body with a separate boot |\n| van | A tall, boxy body |\n");
+        StyledText t = text();
+        assertFalse(t.getText().contains("\t"), "no columns: " + t.getText());
+        int sedan = t.getLineAtOffset(at("sedan"));
+        assertEquals("sedan", t.getLine(sedan));
+        assertEquals("What it looks like: A low body with a separate boot", t.getLine(sedan + 1));
+        assertTrue((font(exactly("sedan")).getStyle() & SWT.BOLD) != 0, "the first cell heads its row");
+        assertTrue(t.getLineIndent(sedan + 1) > t.getLineIndent(sedan));
+        shell.setSize(700, 600);
+        shell.layout(true, true);
+        viewer.setMarkdown(viewer.markdown());
+        assertTrue(t.getText().contains("\tsedan\tA low body"), "wide enough again: columns");
+    }
+
+    @Test
     void aMissingImageIsAVisiblePlaceholderNamingIt() {
         viewer.setImageSource(d -> Loaded.missing("not found"));
         viewer.setMarkdown("Text.\n\n![A parked car](media/none.png)\n");
