@@ -26,6 +26,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowData;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -60,19 +62,23 @@ public final class GuidelineDiffPart implements ChangeNavigation {
     void create(Composite parent) {
         root = new Composite(parent, SWT.NONE);
         root.setLayout(Widgets.tight(1, false));
+        // The bar wraps: in a narrow view the status goes to a second line rather than being cut.
         Composite bar = new Composite(root, SWT.NONE);
-        bar.setLayout(Widgets.bar(8));
+        RowLayout rows = new RowLayout(SWT.HORIZONTAL);
+        rows.wrap = true;
+        rows.center = true;
+        rows.marginWidth = 8;
+        rows.marginHeight = 6;
+        rows.marginLeft = 0;
+        rows.marginRight = 0;
+        rows.marginTop = 0;
+        rows.marginBottom = 0;
+        rows.spacing = 8;
+        bar.setLayout(rows);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        Label fl = new Label(bar, SWT.NONE);
-        fl.setText("&From:");
-        fromCombo = Widgets.id(new Combo(bar, SWT.READ_ONLY), "diff.from");
-        Label tl = new Label(bar, SWT.NONE);
-        tl.setText("&To:");
-        toCombo = Widgets.id(new Combo(bar, SWT.READ_ONLY), "diff.to");
+        fromCombo = pair(bar, "&From:", "diff.from");
+        toCombo = pair(bar, "&To:", "diff.to");
         for (Combo c : List.of(fromCombo, toCombo)) {
-            GridData gd = new GridData(SWT.LEFT, SWT.CENTER, false, false);
-            gd.widthHint = 120;
-            c.setLayoutData(gd);
             c.addListener(SWT.Selection, e -> {
                 int f = fromCombo.getSelectionIndex();
                 int t = toCombo.getSelectionIndex();
@@ -81,15 +87,14 @@ public final class GuidelineDiffPart implements ChangeNavigation {
                 }
             });
         }
-        Widgets.button(bar, "S&wap", "Swap the two sides", () -> {
+        button(bar, "S&wap", "Swap the two sides", () -> {
             if (from != null && to != null) {
                 compare(to, from);
             }
         });
+        previous = Widgets.id(button(bar, "\u25b2 &Previous", "Previous change (Ctrl+,)", this::previousChange), "diff.previous");
+        next = Widgets.id(button(bar, "\u25bc &Next", "Next change (Ctrl+.)", this::nextChange), "diff.next");
         status = Widgets.id(new Label(bar, SWT.NONE), "diff.status");
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        previous = Widgets.id(Widgets.button(bar, "\u25b2 &Previous", "Previous change (Ctrl+,)", this::previousChange), "diff.previous");
-        next = Widgets.id(Widgets.button(bar, "\u25bc &Next", "Next change (Ctrl+.)", this::nextChange), "diff.next");
 
         Composite body = new Composite(root, SWT.NONE);
         body.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -111,6 +116,29 @@ public final class GuidelineDiffPart implements ChangeNavigation {
         message = Widgets.id(new Label(messagePage, SWT.WRAP), "diff.message");
         message.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         reload();
+    }
+
+    private static Combo pair(Composite bar, String label, String id) {
+        Composite pair = new Composite(bar, SWT.NONE);
+        GridLayout gl = Widgets.tight(2, false);
+        gl.horizontalSpacing = 6;
+        pair.setLayout(gl);
+        Label l = new Label(pair, SWT.NONE);
+        l.setText(label);
+        Combo c = Widgets.id(new Combo(pair, SWT.READ_ONLY), id);
+        GridData gd = new GridData(SWT.LEFT, SWT.CENTER, false, false);
+        gd.widthHint = 96;
+        c.setLayoutData(gd);
+        return c;
+    }
+
+    private static Button button(Composite bar, String text, String tooltip, Runnable action) {
+        Button b = new Button(bar, SWT.PUSH);
+        b.setText(text);
+        b.setToolTipText(tooltip);
+        b.setLayoutData(new RowData(Math.max(84, b.computeSize(SWT.DEFAULT, SWT.DEFAULT).x), SWT.DEFAULT));
+        b.addListener(SWT.Selection, e -> action.run());
+        return b;
     }
 
     @Focus
@@ -289,10 +317,11 @@ public final class GuidelineDiffPart implements ChangeNavigation {
             text = (c >= 0 ? "Change " + (c + 1) + " of " + n : Widgets.count(n, "change", "changes"))
                     + (sections.isEmpty() ? "" : "  \u00b7  in " + String.join(", ", sections));
         }
-        Widgets.ellipsize(status, text);
+        status.setText(text.replace("&", "&&"));
+        status.setToolTipText(text);
         previous.setEnabled(n > 0 && viewer.currentChange() > 0);
         next.setEnabled(n > 0 && viewer.currentChange() < n - 1);
-        status.getParent().layout(true, true);
+        root.layout(true, true);
     }
 
     @Override

@@ -168,7 +168,7 @@ public final class GuidelinesPart {
                 return;
             }
             readPage.setMaximizedControl(width < 520 ? viewer.getControl() : null);
-            int outlineWidth = Math.max(170, Math.min(260, width / 4));
+            int outlineWidth = Math.max(170, Math.min(300, width / 4));
             readPage.setWeights(outlineWidth, Math.max(1, width - outlineWidth));
         });
     }

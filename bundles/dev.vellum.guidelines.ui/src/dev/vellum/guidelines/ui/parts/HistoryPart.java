@@ -113,7 +113,7 @@ public final class HistoryPart {
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         createTable(sash);
         createCompare(sash);
-        sash.setWeights(50, 50);
+        sash.setWeights(38, 62);
         reload();
     }
 
@@ -387,7 +387,7 @@ public final class HistoryPart {
             }
         }
         fields.getColumn(0).pack();
-        fields.getColumn(0).setWidth(Math.min(Math.max(90, fields.getColumn(0).getWidth() + 12), Math.max(90, fields.getClientArea().width * 2 / 5)));
+        fields.getColumn(0).setWidth(Math.min(Math.max(90, fields.getColumn(0).getWidth() + 24), Math.max(90, fields.getClientArea().width * 9 / 20)));
         fitFieldColumns();
         String summary = kindName(e) + (e.before() == null && e.after() == null ? ": nothing recorded before or after"
                 : e.before() == null ? ": created" : e.after() == null ? ": deleted"

@@ -61,6 +61,7 @@ public final class DiffViewer {
     private List<Row> rows = List.of();
     private List<int[]> changes = List.of();
     private int current = -1;
+    private int pendingReveal = -1;
     private int[] padLeft = new int[0];
     private int[] padRight = new int[0];
     private int alignedWidth = -1;
@@ -161,6 +162,7 @@ public final class DiffViewer {
         }
         changes = List.copyOf(blocks);
         current = -1;
+        pendingReveal = -1;
         padLeft = new int[0];
         padRight = new int[0];
         fill(left, true);
@@ -213,6 +215,13 @@ public final class DiffViewer {
     /** Makes change {@code index} current and scrolls it into view, a little below the top. */
     public void reveal(int index) {
         current = index;
+        if (left.getClientArea().height <= 0) {
+            // Not laid out yet: show it once the viewer has a size.
+            pendingReveal = index;
+            fireChange();
+            return;
+        }
+        pendingReveal = -1;
         int row = changes.get(index)[0];
         int target = Math.max(0, left.getTopPixel() + left.getLinePixel(row) - left.getClientArea().height / 4);
         left.setTopPixel(target);
@@ -298,8 +307,14 @@ public final class DiffViewer {
     }
 
     private void alignIfResized() {
-        if (!root.isDisposed() && left.getClientArea().width != alignedWidth) {
+        if (root.isDisposed()) {
+            return;
+        }
+        if (left.getClientArea().width != alignedWidth) {
             align();
+        }
+        if (pendingReveal >= 0 && pendingReveal < changes.size() && left.getClientArea().height > 0) {
+            reveal(pendingReveal);
         }
     }
 
