@@ -28,7 +28,7 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
-import org.eclipse.e4.ui.services.EContextService;
+import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.resource.JFaceResources;
@@ -51,11 +51,20 @@ import org.eclipse.swt.widgets.TreeItem;
  * saving and publishing.
  */
 public final class GuidelinesPart {
-    /** The binding context active while the draft is edited: Ctrl+S saves the draft, Ctrl+Z undoes typing. */
-    public static final String DRAFT_CONTEXT = "dev.vellum.guidelines.ui.context.draft";
+    /**
+     * The workbench's commands this view handles itself while the draft is edited, so that their
+     * keys, menu items and buttons act on the draft's text (Ctrl+S saves the draft, Ctrl+Z undoes
+     * typing) instead of on the project's annotations.
+     */
+    public static final String SAVE_COMMAND = "dev.vellum.app.command.save";
+    public static final String UNDO_COMMAND = "dev.vellum.app.command.undo";
+    public static final String REDO_COMMAND = "dev.vellum.app.command.redo";
     private static final int PREVIEW_DELAY_MS = 300;
 
-    private final EContextService contexts;
+    private final EHandlerService handlers;
+    private final Object saveHandler = new DraftHandler(this::saveDraft, () -> this.editing);
+    private final Object undoHandler = new DraftHandler(this::undoTyping, () -> this.editing && this.undo.canUndo());
+    private final Object redoHandler = new DraftHandler(this::redoTyping, () -> this.editing && this.undo.canRedo());
     private final IEventBroker broker;
     private final EPartService parts;
     private final ProjectListener listener = this::projectChanged;
@@ -91,8 +100,8 @@ public final class GuidelinesPart {
     private boolean settingSource;
 
     @Inject
-    public GuidelinesPart(@Optional EContextService contexts, @Optional IEventBroker broker, @Optional EPartService parts) {
-        this.contexts = contexts;
+    public GuidelinesPart(@Optional EHandlerService handlers, @Optional IEventBroker broker, @Optional EPartService parts) {
+        this.handlers = handlers;
         this.broker = broker;
         this.parts = parts;
     }
@@ -185,7 +194,7 @@ public final class GuidelinesPart {
         undo = new TextUndo(source);
         source.addListener(SWT.Modify, e -> sourceChanged());
         source.addListener(SWT.KeyDown, e -> {
-            // Also when no key binding is installed (tests, a workbench without this bundle's bindings).
+            // Also without the workbench's key binding (tests, an application without a Save command).
             if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 's' || e.keyCode == 'S') && (e.stateMask & SWT.SHIFT) == 0) {
                 saveDraft();
                 e.doit = false;
@@ -251,7 +260,7 @@ public final class GuidelinesPart {
         dirty = false;
         shownRef = null;
         if (root != null && !root.isDisposed()) {
-            deactivateDraftContext();
+            deactivateDraftHandlers();
             reload();
         }
     }
@@ -260,6 +269,9 @@ public final class GuidelinesPart {
     void dispose() {
         if (session != null) {
             session.removeListener(listener);
+        }
+        if (editing) {
+            deactivateDraftHandlers();
         }
     }
 
@@ -506,8 +518,10 @@ public final class GuidelinesPart {
         preview.setMarkdown(draft.markdown());
         pages.topControl = editPage;
         editPage.getParent().layout(true, true);
-        if (contexts != null) {
-            contexts.activateContext(DRAFT_CONTEXT);
+        if (handlers != null) {
+            handlers.activateHandler(SAVE_COMMAND, saveHandler);
+            handlers.activateHandler(UNDO_COMMAND, undoHandler);
+            handlers.activateHandler(REDO_COMMAND, redoHandler);
         }
         updateBar();
         source.setFocus();
@@ -626,7 +640,7 @@ public final class GuidelinesPart {
         }
         editing = false;
         dirty = false;
-        deactivateDraftContext();
+        deactivateDraftHandlers();
         shownRef = Integer.toString(published.number());
         session.projectSettingsChanged();
         reload();
@@ -655,14 +669,37 @@ public final class GuidelinesPart {
         }
         editing = false;
         dirty = false;
-        deactivateDraftContext();
+        deactivateDraftHandlers();
         reload();
         return true;
     }
 
-    private void deactivateDraftContext() {
-        if (contexts != null) {
-            contexts.deactivateContext(DRAFT_CONTEXT);
+    private void deactivateDraftHandlers() {
+        if (handlers != null) {
+            handlers.deactivateHandler(SAVE_COMMAND, saveHandler);
+            handlers.deactivateHandler(UNDO_COMMAND, undoHandler);
+            handlers.deactivateHandler(REDO_COMMAND, redoHandler);
+        }
+    }
+
+    /** A handler of a workbench command, active in this view while the draft is edited. */
+    public static final class DraftHandler {
+        private final Runnable action;
+        private final java.util.function.BooleanSupplier enabled;
+
+        DraftHandler(Runnable action, java.util.function.BooleanSupplier enabled) {
+            this.action = action;
+            this.enabled = enabled;
+        }
+
+        @org.eclipse.e4.core.di.annotations.CanExecute
+        public boolean canExecute() {
+            return enabled.getAsBoolean();
+        }
+
+        @org.eclipse.e4.core.di.annotations.Execute
+        public void execute() {
+            action.run();
         }
     }
 

@@ -290,9 +290,8 @@ public final class DiffViewer {
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             RGB bg = background(r.kind(), old);
-            if (bg != null) {
-                t.setLineBackground(i, 1, color(bg));
-            }
+            // Also none: a line must not keep the background of the text shown before.
+            t.setLineBackground(i, 1, bg == null ? null : color(bg));
         }
     }
 
@@ -353,8 +352,7 @@ public final class DiffViewer {
     // The pad of row i is the vertical indent of line i + 1; only changed lines are touched.
     private static void setPads(StyledText t, int[] before, int[] after) {
         for (int i = 0; i < after.length - 1 && i + 1 < t.getLineCount(); i++) {
-            int was = i < before.length ? before[i] : 0;
-            if (was != after[i]) {
+            if (t.getLineVerticalIndent(i + 1) != after[i]) {
                 t.setLineVerticalIndent(i + 1, after[i]);
             }
         }

@@ -195,10 +195,16 @@ public final class MarkdownViewer {
             disposeImages();
             layout = next;
             apply(next);
+            // StyledText estimates the height of lines it has not laid out, without their vertical
+            // indents, and scrolls and paints by that estimate: lay every line out now.
+            text.setTopPixel(0);
+            text.getLinePixel(text.getLineCount() - 1);
             text.setTopPixel(top);
         } finally {
             text.setRedraw(true);
         }
+        // Decorations are drawn over the text: paint all of it again, not only what moved.
+        text.redraw();
     }
 
     /** The headings, in document order. */
@@ -425,7 +431,8 @@ public final class MarkdownViewer {
                 line.indent = c.indent() - pendingMarkerWidth;
                 Marker m = pendingMarker;
                 pendingMarker = null;
-                object(m, pendingMarkerWidth, 0, 0);
+                // As tall as the text beside it: an object without height unsettles the line's layout.
+                object(m, pendingMarkerWidth, baseMetrics()[0], baseMetrics()[1]);
             }
         }
 
@@ -837,17 +844,34 @@ public final class MarkdownViewer {
         }
     }
 
+    private int[] baseMetrics;
+
+    // The ascent and descent of the text's font, measured once.
+    private int[] baseMetrics() {
+        if (baseMetrics == null) {
+            GC gc = new GC(text);
+            try {
+                gc.setFont(text.getFont());
+                org.eclipse.swt.graphics.FontMetrics fm = gc.getFontMetrics();
+                baseMetrics = new int[] { fm.getAscent() + fm.getLeading(), fm.getDescent() };
+            } finally {
+                gc.dispose();
+            }
+        }
+        return baseMetrics;
+    }
+
     // The widest an image may be drawn at the given indent: the view's width, at most MAX_IMAGE_WIDTH.
     private int imageRoom(int indent) {
         int client = text.getClientArea().width - text.getLeftMargin() - text.getRightMargin() - indent - 4;
         return client < 100 ? MAX_IMAGE_WIDTH : Math.min(MAX_IMAGE_WIDTH, client);
     }
 
-    // Images and tables are fitted to the view when laid out: lay out again when the width changes.
+    // Images and tables are fitted to the view, and every line's height is measured, when laid out:
+    // lay out again when the width changes.
     private void resized() {
         int width = text.getClientArea().width;
-        boolean sized = layout.hasTables || layout.runs.stream().anyMatch(r -> r.object() instanceof Picture);
-        if (!sized || Math.abs(width - renderedWidth) < 8) {
+        if (Math.abs(width - renderedWidth) < 8) {
             text.redraw();
             return;
         }
@@ -881,22 +905,26 @@ public final class MarkdownViewer {
             lastStyle = run.style();
         }
         text.setStyleRanges(ranges.toArray(StyleRange[]::new));
+        // Every line attribute is set to what the layout says, also where that is none: what the
+        // widget kept from the text before must not survive.
         for (int i = 0; i < l.lines.size() && i < text.getLineCount(); i++) {
             Line line = l.lines.get(i);
-            if (line.indent != 0) {
+            if (text.getLineIndent(i) != line.indent) {
                 text.setLineIndent(i, 1, line.indent);
             }
-            if (line.wrapIndent != 0) {
+            if (text.getLineWrapIndent(i) != line.wrapIndent) {
                 text.setLineWrapIndent(i, 1, line.wrapIndent);
             }
-            if (line.spacing != 0) {
+            if (text.getLineVerticalIndent(i) != line.spacing) {
                 text.setLineVerticalIndent(i, line.spacing);
             }
-            if (line.background != null) {
-                text.setLineBackground(i, 1, color(line.background));
+            Color background = line.background == null ? null : color(line.background);
+            if (!java.util.Objects.equals(text.getLineBackground(i), background)) {
+                text.setLineBackground(i, 1, background);
             }
-            if (line.tabStops != null) {
-                text.setLineTabStops(i, 1, line.tabStops);
+            int[] stops = line.tabStops == null ? null : line.tabStops;
+            if (stops != null || text.getLineTabStops(i) != null && !java.util.Arrays.equals(text.getLineTabStops(i), text.getTabStops())) {
+                text.setLineTabStops(i, 1, stops);
             }
         }
     }
@@ -963,40 +991,32 @@ public final class MarkdownViewer {
         return resources.create(org.eclipse.jface.resource.ColorDescriptor.createFrom(rgb));
     }
 
+    // The event's y is the top of the object's glyph, whose height is the glyph metrics' ascent and
+    // descent: the baseline is at y + metrics.ascent. Its coordinates are those of the event's GC,
+    // which may be a buffer for part of the widget, so nothing here uses widget coordinates.
     private void paintObject(GC gc, int x, int y, int ascent, int descent, StyleRange style) {
+        int baseline = y + style.metrics.ascent;
         if (style.data instanceof Picture p) {
             org.eclipse.swt.graphics.Image image = imageFor(p);
             Rectangle b = image.getBounds();
-            gc.drawImage(image, 0, 0, b.width, b.height, x, y + ascent - p.height(), p.width(), p.height());
+            gc.drawImage(image, 0, 0, b.width, b.height, x, baseline - p.height(), p.width(), p.height());
         } else if (style.data instanceof Marker m) {
-            paintMarker(gc, x, style, m);
+            paintMarker(gc, x, baseline, style.metrics.width, m);
         } else if (style.data instanceof Rule) {
             Rectangle area = text.getClientArea();
             gc.setForeground(color(RULE));
             gc.setLineWidth(2);
-            int yy = y + ascent;
-            gc.drawLine(x, yy, area.width - text.getRightMargin(), yy);
+            gc.drawLine(x, baseline, area.width - text.getRightMargin() + text.getHorizontalPixel(), baseline);
             gc.setLineWidth(1);
         }
     }
 
-    // Placed by the text that follows the marker, so that it sits on that text's first line whatever
-    // the fonts and spacing of the line are.
-    private void paintMarker(GC gc, int x, StyleRange style, Marker m) {
-        int next = style.start + 1;
-        Rectangle b = next < text.getCharCount() && text.getLineAtOffset(next) == text.getLineAtOffset(style.start)
-                ? text.getTextBounds(next, next) : text.getTextBounds(style.start, style.start);
-        // The bounds include the spacing above the line.
-        int line = text.getLineAtOffset(style.start);
-        int spacing = line < layout.lines.size() ? layout.lines.get(line).spacing : 0;
-        int width = style.metrics.width;
+    private void paintMarker(GC gc, int x, int baseline, int width, Marker m) {
         gc.setForeground(color(MUTED));
         gc.setBackground(color(MUTED));
         gc.setFont(text.getFont());
-        int lineHeight = gc.getFontMetrics().getHeight();
-        int textHeight = Math.min(b.height - spacing, lineHeight + lineHeight / 2);
-        int top = b.y + spacing + Math.max(0, (textHeight - lineHeight) / 2);
-        int middle = top + lineHeight / 2;
+        org.eclipse.swt.graphics.FontMetrics fm = gc.getFontMetrics();
+        int middle = baseline - Math.round(fm.getAscent() * 0.36f);
         int right = x + width - 9;
         switch (m.text()) {
         case "\u2022" -> gc.fillOval(right - 5, middle - 3, 6, 6);
@@ -1004,7 +1024,7 @@ public final class MarkdownViewer {
         case "\u25aa" -> gc.fillRectangle(right - 5, middle - 3, 5, 5);
         default -> {
             Point extent = gc.textExtent(m.text());
-            gc.drawText(m.text(), right + 2 - extent.x, top, true);
+            gc.drawText(m.text(), right + 2 - extent.x, baseline - fm.getAscent(), true);
         }
         }
     }
@@ -1085,18 +1105,20 @@ public final class MarkdownViewer {
         }
     }
 
-    // The box of a line's text, in widget coordinates, without the spacing above it.
+    // The box of a line's text (all its wrapped lines), in widget coordinates, without the spacing
+    // above it: from the line's top below its vertical indent to the next line's top.
     private Rectangle lineBounds(int line) {
-        int start = text.getOffsetAtLine(line);
-        int end = line + 1 < text.getLineCount() ? text.getOffsetAtLine(line + 1) - 2 : text.getCharCount() - 1;
-        int spacing = layout.lines.get(line).spacing;
-        if (end < start) {
-            Point p = text.getLocationAtOffset(start);
-            return new Rectangle(p.x, p.y, 0, text.getLineHeight(start));
+        int top = text.getLinePixel(line) + text.getLineVerticalIndent(line);
+        int bottom;
+        if (line + 1 < text.getLineCount()) {
+            bottom = text.getLinePixel(line + 1);
+        } else {
+            int start = text.getOffsetAtLine(line);
+            int end = text.getCharCount() - 1;
+            bottom = end < start ? top + text.getLineHeight(start)
+                    : top + text.getTextBounds(start, end).height - text.getLineVerticalIndent(line);
         }
-        Rectangle r = text.getTextBounds(start, end);
-        // The bounds include the spacing above the line.
-        return new Rectangle(r.x, r.y + spacing, r.width, Math.max(0, r.height - spacing));
+        return new Rectangle(text.getLeftMargin(), top, text.getClientArea().width, Math.max(0, bottom - top));
     }
 
     private void clicked(Event e) {

@@ -94,6 +94,17 @@ class DiffViewerTest {
     }
 
     @Test
+    void aNewInputKeepsNothingOfTheOldOne() {
+        viewer.setInput(GuidelineDiff.between("a\nb\nc\n" + "x ".repeat(300) + "\n", "a\nB\nc\nshort\n"));
+        viewer.setInput(GuidelineDiff.between("same\nsame\nsame\nsame\n", "same\nsame\nsame\nsame\n"));
+        for (int i = 0; i < viewer.rows().size(); i++) {
+            assertNull(viewer.left().getLineBackground(i), "old side, row " + i);
+            assertNull(viewer.right().getLineBackground(i), "new side, row " + i);
+            assertEquals(0, viewer.right().getLineVerticalIndent(i), "no spacing left over, row " + i);
+        }
+    }
+
+    @Test
     void changedWordsAreMarkedAtTheirOffsetsAndNothingElseIs() {
         viewer.setInput(GuidelineDiff.between(OLD, NEW));
         int changed = row(Kind.CHANGED);

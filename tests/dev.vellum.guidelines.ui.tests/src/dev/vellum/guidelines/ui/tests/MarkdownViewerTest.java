@@ -248,6 +248,18 @@ class MarkdownViewerTest {
     }
 
     @Test
+    void nothingOfTheTextShownBeforeSurvivesANewOne() {
+        viewer.setMarkdown("```\ncode\n```\n\n> quoted\n\n- item\n");
+        viewer.setMarkdown("plain\n\nplain\n\nplain\n");
+        StyledText t = text();
+        for (int i = 0; i < t.getLineCount(); i++) {
+            assertNull(t.getLineBackground(i), "line " + i);
+            assertEquals(0, t.getLineIndent(i), "line " + i);
+            assertEquals(0, t.getLineWrapIndent(i), "line " + i);
+        }
+    }
+
+    @Test
     void escapedTextShowsLiterally() {
         viewer.setMarkdown(MarkdownViewer.escape("a *star* and [brackets] and # hash"));
         assertEquals("a *star* and [brackets] and # hash", text().getText());
