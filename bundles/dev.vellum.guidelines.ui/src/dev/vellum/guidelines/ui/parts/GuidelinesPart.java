@@ -728,8 +728,7 @@ public final class GuidelinesPart {
         String text = viewer.getControl().getText().toLowerCase(Locale.ROOT);
         int at = text.indexOf(label.toLowerCase(Locale.ROOT));
         if (at >= 0) {
-            viewer.getControl().setSelection(at, at + label.length());
-            viewer.getControl().showSelection();
+            viewer.showRange(at, at + label.length());
             return true;
         }
         return false;

@@ -157,10 +157,35 @@ public final class MarkdownViewer {
         text.addListener(SWT.MouseUp, this::clicked);
         text.addListener(SWT.MouseMove, e -> text.setCursor(linkAt(new Point(e.x, e.y)).isPresent() ? hand : null));
         text.addListener(SWT.Resize, e -> resized());
+        // Scrolling moves what is painted without painting it again, and the decorations drawn over
+        // the text do not always move with it: paint everything once a scroll is done.
+        text.getVerticalBar().addListener(SWT.Selection, e -> redrawSoon());
+        text.addListener(SWT.MouseVerticalWheel, e -> redrawSoon());
+        text.addListener(SWT.KeyDown, e -> redrawSoon());
         text.addDisposeListener(e -> {
             disposeImages();
             hand.dispose();
         });
+    }
+
+    private void redrawSoon() {
+        text.getDisplay().asyncExec(() -> {
+            if (!text.isDisposed()) {
+                text.redraw();
+            }
+        });
+    }
+
+    /** Scrolls so that the characters from {@code start} to {@code end} are shown, and selects them. */
+    public void showRange(int start, int end) {
+        text.setSelection(start, end);
+        int line = text.getLineAtOffset(start);
+        int y = text.getLinePixel(line);
+        int height = text.getClientArea().height;
+        if (y < 0 || y > height * 2 / 3) {
+            text.setTopPixel(Math.max(0, text.getTopPixel() + y - height / 3));
+        }
+        text.redraw();
     }
 
     /** The widget. */
@@ -226,6 +251,7 @@ public final class MarkdownViewer {
     public void reveal(HeadingRef heading) {
         int line = text.getLineAtOffset(Math.min(heading.offset(), text.getCharCount()));
         text.setTopPixel(Math.max(0, text.getTopPixel() + text.getLinePixel(line) - 8));
+        text.redraw();
     }
 
     /**
@@ -263,6 +289,7 @@ public final class MarkdownViewer {
         int height = text.getClientArea().height;
         if (y < 0 || y > height - 40) {
             text.setTopPixel(Math.max(0, text.getTopPixel() + y - height / 3));
+            text.redraw();
         }
     }
 
