@@ -41,7 +41,10 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnPixelData;
+import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
@@ -82,8 +85,6 @@ public final class FaqPart {
     private static final List<String> STATUS_NAMES = List.of("All statuses", "Open", "Decided", "Promoted", "Decided or promoted",
             "Duplicate", "Withdrawn");
 
-    private static final int QUESTION_COLUMN = 2;
-
     private final IEventBroker broker;
     private final ECommandService commands;
     private final EHandlerService handlers;
@@ -102,6 +103,7 @@ public final class FaqPart {
     private Button followButton;
     private Label countLabel;
     private TableViewer table;
+    private TableColumnLayout columns;
     private MarkdownViewer detail;
     private Button decideButton;
     private Button promoteButton;
@@ -210,7 +212,11 @@ public final class FaqPart {
     }
 
     private void createTable(Composite parent) {
-        table = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        // The question column takes the width the others leave.
+        Composite holder = new Composite(parent, SWT.NONE);
+        columns = new TableColumnLayout();
+        holder.setLayout(columns);
+        table = new TableViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         Table t = Widgets.id(table.getTable(), "faq.table");
         t.setHeaderVisible(true);
         t.setLinesVisible(true);
@@ -218,7 +224,7 @@ public final class FaqPart {
         column("Id", 44, FaqEntry::id, null, Comparator.comparingInt(FaqEntry::number));
         column("Status", 98, e -> statusName(e.status()), e -> marks.dot(statusColor(e.status())), Comparator.comparing(FaqEntry::status));
         column("Question", 300, e -> oneLine(e.question()), null, Comparator.comparing(FaqEntry::question, String.CASE_INSENSITIVE_ORDER));
-        column("Label", 96, e -> String.join(", ", e.labels()), this::labelImage, Comparator.comparing(e -> String.join(",", e.labels())));
+        column("Label", 112, e -> String.join(", ", e.labels()), this::labelImage, Comparator.comparing(e -> String.join(",", e.labels())));
         column("Raised by", 80, FaqEntry::raisedBy, null, Comparator.comparing(FaqEntry::raisedBy));
         column("Version", 60, e -> e.context().guidelineVersion() == 0 ? "\u2013" : "v" + e.context().guidelineVersion(), null,
                 Comparator.comparingInt(e -> e.context().guidelineVersion()));
@@ -241,7 +247,6 @@ public final class FaqPart {
                 openItem(entry.context().itemId());
             }
         });
-        t.addListener(SWT.Resize, e -> fitQuestionColumn());
     }
 
     private void column(String title, int width, Function<FaqEntry, String> text, Function<FaqEntry, Image> image,
@@ -249,7 +254,7 @@ public final class FaqPart {
         TableViewerColumn c = new TableViewerColumn(table, SWT.LEFT);
         TableColumn col = c.getColumn();
         col.setText(title);
-        col.setWidth(width);
+        columns.setColumnData(col, title.equals("Question") ? new ColumnWeightData(100, 160, true) : new ColumnPixelData(width, true));
         col.setMoveable(true);
         col.setData("comparator", order);
         c.setLabelProvider(new ColumnLabelProvider() {
@@ -280,18 +285,6 @@ public final class FaqPart {
             table.getTable().setSortDirection(sortDown ? SWT.DOWN : SWT.UP);
             table.refresh();
         });
-    }
-
-    // The question column takes the width the others leave.
-    private void fitQuestionColumn() {
-        Table t = table.getTable();
-        int others = 0;
-        for (int i = 0; i < t.getColumnCount(); i++) {
-            if (i != QUESTION_COLUMN) {
-                others += t.getColumn(i).getWidth();
-            }
-        }
-        t.getColumn(QUESTION_COLUMN).setWidth(Math.max(170, t.getClientArea().width - others));
     }
 
     private void createDetail(Composite parent) {
@@ -451,7 +444,6 @@ public final class FaqPart {
         int all = filter.entries().size();
         countLabel.setText(problem != null ? "" : filter.isFiltering() ? shown.size() + " of " + all : Widgets.count(all, "entry", "entries"));
         countLabel.getParent().layout(true, true);
-        fitQuestionColumn();
         showDetail();
     }
 

@@ -75,6 +75,7 @@ public final class HistoryPart {
     private Label count;
     private Button onlyAnnotation;
     private TableViewer table;
+    private org.eclipse.jface.layout.TableColumnLayout columns;
     private Button fieldsButton;
     private Button jsonButton;
     private Label changeSummary;
@@ -118,14 +119,18 @@ public final class HistoryPart {
     }
 
     private void createTable(Composite parent) {
-        table = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        // The detail column takes the width the others leave.
+        Composite holder = new Composite(parent, SWT.NONE);
+        columns = new org.eclipse.jface.layout.TableColumnLayout();
+        holder.setLayout(columns);
+        table = new TableViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         Widgets.id(table.getTable(), "history.table");
         table.getTable().setHeaderVisible(true);
         table.getTable().setLinesVisible(true);
         table.setContentProvider(ArrayContentProvider.getInstance());
         column("Time", timeWidth(), e -> Widgets.SECONDS.format(e.time()));
         column("User", 70, AuditEvent::user);
-        column("Event", 120, HistoryPart::kindName);
+        column("Event", 130, HistoryPart::kindName);
         column("Set / annotation", 110, e -> e.annotator() + (e.annotationId().isEmpty() ? "" : (e.annotator().isEmpty() ? "" : " / ")
                 + e.annotationId()));
         column("Guidelines", 72, e -> e.guidelineVersion() == 0 ? "\u2013" : "v" + e.guidelineVersion());
@@ -145,7 +150,8 @@ public final class HistoryPart {
     private void column(String name, int width, Function<AuditEvent, String> text) {
         TableViewerColumn c = new TableViewerColumn(table, SWT.LEFT);
         c.getColumn().setText(name);
-        c.getColumn().setWidth(width);
+        columns.setColumnData(c.getColumn(), name.equals("Detail") ? new org.eclipse.jface.viewers.ColumnWeightData(100, 160, true)
+                : new org.eclipse.jface.viewers.ColumnPixelData(width, true));
         c.getColumn().setMoveable(true);
         c.setLabelProvider(new ColumnLabelProvider() {
             @Override
