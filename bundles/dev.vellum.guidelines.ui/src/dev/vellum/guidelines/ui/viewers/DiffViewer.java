@@ -17,7 +17,6 @@ import org.eclipse.swt.custom.ST;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.GlyphMetrics;
 import org.eclipse.swt.graphics.RGB;
@@ -441,9 +440,5 @@ public final class DiffViewer {
 
     private Color color(RGB rgb) {
         return resources.create(ColorDescriptor.createFrom(rgb));
-    }
-
-    Font font() {
-        return left.getFont();
     }
 }
