@@ -12,6 +12,8 @@ import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.AnnotationState;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.ItemSummary;
+import dev.vellum.core.model.LabelClass;
+import dev.vellum.core.model.LabelSchema;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.spi.StoredProject;
@@ -22,6 +24,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -289,6 +292,30 @@ public final class Guidelines {
                 if (s.guidelineVersion() < current) {
                     out.add(new StaleSet(item.id(), s.annotator(), s.guidelineVersion(), s.state(), s.labels()));
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The labels of the project's schemas that the changes from version {@code since} to the
+     * current one touch (see {@link GuidelineDiff#labelsTouched}).
+     *
+     * @throws IllegalArgumentException when {@code since} is not 0..current
+     */
+    public Set<String> labelsTouchedSince(int since) throws StoreException {
+        if (since < 0 || since > current()) {
+            throw new IllegalArgumentException("version " + since + " does not exist: the versions are 0 to " + current());
+        }
+        return diff(Integer.toString(since), Integer.toString(current())).labelsTouched(projectLabels());
+    }
+
+    /** Every label of every schema of the project, in schema order. */
+    public Set<String> projectLabels() {
+        Set<String> out = new LinkedHashSet<>();
+        for (LabelSchema schema : project.project().schemas().values()) {
+            for (LabelClass c : schema.classes()) {
+                out.add(c.name());
             }
         }
         return out;

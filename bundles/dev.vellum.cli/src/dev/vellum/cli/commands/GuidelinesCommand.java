@@ -203,7 +203,7 @@ public final class GuidelinesCommand extends CommandGroup {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("from", refName(from));
                 doc.put("to", refName(to));
-                doc.putAll(diffJson(d, projectLabels(stored)));
+                doc.putAll(diffJson(d, new Guidelines(stored).projectLabels()));
                 printJson(doc);
             } else {
                 out.print(d.unified(refName(from), refName(to), context));
@@ -277,7 +277,7 @@ public final class GuidelinesCommand extends CommandGroup {
                 if (since < 0 || since > g.current()) {
                     throw new UsageException("--since " + since + ": the versions are 0 to " + g.current());
                 }
-                wanted.addAll(g.diff(Integer.toString(since), Integer.toString(g.current())).labelsTouched(projectLabels(stored)));
+                wanted.addAll(g.labelsTouchedSince(since));
             }
             if (!labels.isEmpty() || since != null) {
                 sets = Guidelines.affectedBy(sets, wanted);
@@ -319,7 +319,7 @@ public final class GuidelinesCommand extends CommandGroup {
                 doc.put("acknowledged", ack.map(a -> a.time().toString()).orElse(null));
                 doc.put("upToDate", w.upToDate());
                 doc.put("sectionsTouched", new ArrayList<>(w.diff().sectionsTouched()));
-                doc.put("labelsTouched", new ArrayList<>(w.diff().labelsTouched(projectLabels(stored))));
+                doc.put("labelsTouched", new ArrayList<>(w.diff().labelsTouched(new Guidelines(stored).projectLabels())));
                 doc.put("diff", w.diff().unified(w.fromVersion() == 0 ? "(nothing)" : "v" + w.fromVersion(), "v" + w.toVersion(), 3));
                 doc.put("newlyDecided", entriesJson(w.newlyDecided()));
                 printJson(doc);

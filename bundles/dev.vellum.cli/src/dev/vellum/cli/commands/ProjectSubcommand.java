@@ -1,15 +1,12 @@
 package dev.vellum.cli.commands;
 
 import dev.vellum.cli.Cli.UsageException;
-import dev.vellum.core.model.LabelClass;
-import dev.vellum.core.model.LabelSchema;
 import dev.vellum.core.spi.StoredProject;
 import dev.vellum.guidelines.FaqEntry;
 import dev.vellum.guidelines.GuidelineDiff;
 import dev.vellum.guidelines.StaleSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,17 +36,6 @@ abstract class ProjectSubcommand extends CliCommand {
 
     /** Does the work on the open project; returns the exit code. */
     abstract int run(StoredProject stored) throws Exception;
-
-    /** Every label of every schema of the project, in schema order. */
-    static Set<String> projectLabels(StoredProject stored) {
-        Set<String> out = new LinkedHashSet<>();
-        for (LabelSchema s : stored.project().schemas().values()) {
-            for (LabelClass c : s.classes()) {
-                out.add(c.name());
-            }
-        }
-        return out;
-    }
 
     /** A diff as JSON-shaped data: the sections and labels it touches, and every row. */
     static Map<String, Object> diffJson(GuidelineDiff d, Set<String> labels) {

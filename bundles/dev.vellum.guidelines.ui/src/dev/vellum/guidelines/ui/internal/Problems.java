@@ -17,9 +17,6 @@ public final class Problems {
         if (e instanceof StoreException || e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
             return e.getMessage();
         }
-        if (e instanceof UnsupportedOperationException) {
-            return "This needs the guidelines model, which is not available in this build (" + e.getMessage() + ").";
-        }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

@@ -12,6 +12,7 @@ import dev.vellum.guidelines.ui.internal.GuidelinesEvents;
 import dev.vellum.guidelines.ui.internal.Problems;
 import dev.vellum.guidelines.ui.internal.ProjectImages;
 import dev.vellum.guidelines.ui.internal.PublishDialog;
+import dev.vellum.guidelines.ui.internal.RequeueDialog;
 import dev.vellum.guidelines.ui.internal.TextUndo;
 import dev.vellum.guidelines.ui.internal.Widgets;
 import dev.vellum.guidelines.ui.internal.Workbench;
@@ -645,6 +646,23 @@ public final class GuidelinesPart {
         session.projectSettingsChanged();
         reload();
         GuidelinesEvents.changed(broker, "published v" + published.number());
+        offerRequeue(published.number() - 1);
+    }
+
+    /** After publishing: offers to send back the work the changes since {@code since} affect, if any. */
+    private void offerRequeue(int since) {
+        try {
+            if (!RequeueDialog.worthAsking(guidelines(), since)) {
+                return;
+            }
+        } catch (StoreException | RuntimeException e) {
+            Problems.log(e);
+            return;
+        }
+        RequeueDialog d = new RequeueDialog(root.getShell(), session, since);
+        if (d.open() == RequeueDialog.OK) {
+            GuidelinesEvents.changed(broker, "re-queued " + d.requeued());
+        }
     }
 
     /**

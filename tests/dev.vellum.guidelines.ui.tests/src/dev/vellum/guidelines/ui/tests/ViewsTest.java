@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vellum.core.audit.AuditEvent;
 import dev.vellum.core.model.Annotation;
+import dev.vellum.core.model.AnnotationState;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.guidelines.Faq;
 import dev.vellum.guidelines.FaqContext;
@@ -13,6 +14,7 @@ import dev.vellum.guidelines.FaqEntry;
 import dev.vellum.guidelines.FaqExample;
 import dev.vellum.guidelines.GuidelineDiff.Kind;
 import dev.vellum.guidelines.Guidelines;
+import dev.vellum.guidelines.ui.internal.RequeueDialog;
 import dev.vellum.guidelines.ui.parts.FaqPart;
 import dev.vellum.guidelines.ui.parts.GuidelineDiffPart;
 import dev.vellum.guidelines.ui.parts.GuidelinesPart;
@@ -25,8 +27,10 @@ import java.util.Set;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TreeItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +68,39 @@ class ViewsTest {
     @AfterEach
     void tearDown() throws Exception {
         f.close();
+    }
+
+    @Test
+    void theRequeueDialogOffersTheSetsUsingATouchedLabelAndSendsTheCheckedOnesBack() throws Exception {
+        RequeueDialog d = new RequeueDialog(f.shell, f.session, 1);
+        d.setBlockOnOpen(false);
+        d.open();
+        try {
+            Table sets = Fixture.find(d.getShell(), "requeue.sets", Table.class);
+            assertEquals(2, sets.getItemCount(), "v1 -> v2 touched 'car': both sets of street-001 use it, street-002 does not");
+            assertEquals("street-001", sets.getItem(0).getText(0));
+            Button only = Fixture.find(d.getShell(), "requeue.onlyTouched", Button.class);
+            only.setSelection(false);
+            only.notifyListeners(SWT.Selection, new Event());
+            assertEquals(3, sets.getItemCount(), "every stale set when not limited to touched labels");
+            only.setSelection(true);
+            only.notifyListeners(SWT.Selection, new Event());
+            sets.getItem(1).setChecked(false);
+            Event check = new Event();
+            check.detail = SWT.CHECK;
+            sets.notifyListeners(SWT.Selection, check);
+            Button ok = Fixture.find(d.getShell(), "requeue.ok", Button.class);
+            assertEquals("Re-queue 1", ok.getText());
+            String annotator = sets.getItem(0).getText(1);
+            ok.notifyListeners(SWT.Selection, new Event());
+            assertEquals(1, d.requeued());
+            assertEquals(AnnotationState.IN_PROGRESS, f.session.load("street-001").set(annotator).orElseThrow().state());
+            assertEquals(AnnotationState.SUBMITTED, f.session.load("street-001").set(annotator.equals("alice") ? "bob" : "alice")
+                    .orElseThrow().state());
+            assertTrue(f.stored.audit().events(null).stream().anyMatch(e -> e.kind().equals(AuditEvent.SETS_REQUEUED)));
+        } finally {
+            d.close();
+        }
     }
 
     @Test
