@@ -141,6 +141,23 @@ public record EditorFocus(String itemId, String modalityId, String annotator, An
         }
     }
 
+    /**
+     * The label of the annotation selected in an editor: from the selection when it is an
+     * annotation (or a collection starting with one), else from the active {@link ItemEditor}.
+     *
+     * @return the label, or null when no annotation is selected
+     */
+    public static String labelOf(Object selection, MPart active) {
+        Object first = selection instanceof Collection<?> c && !c.isEmpty() ? c.iterator().next() : selection;
+        if (first instanceof Annotation a) {
+            return a.label();
+        }
+        if (active != null && active.getObject() instanceof ItemEditor editor && !editor.selectedAnnotations().isEmpty()) {
+            return editor.selectedAnnotations().get(0).annotation().label();
+        }
+        return null;
+    }
+
     /** Whether a part is an open item editor. */
     public static boolean isEditor(MPart part) {
         return part != null && part.getObject() != null && part.getPersistedState().containsKey(EditorProvider.ITEM_ID);

@@ -5,13 +5,13 @@ import dev.vellum.core.model.LabelClass;
 import dev.vellum.core.model.LabelSchema;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
-import dev.vellum.core.ui.editors.ItemEditor;
 import dev.vellum.core.ui.widgets.ColorMarks;
 import dev.vellum.guidelines.Faq;
 import dev.vellum.guidelines.FaqEntry;
 import dev.vellum.guidelines.FaqExample;
 import dev.vellum.guidelines.FaqStatus;
 import dev.vellum.guidelines.Guidelines;
+import dev.vellum.guidelines.ui.internal.EditorFocus;
 import dev.vellum.guidelines.ui.internal.DecideDialog;
 import dev.vellum.guidelines.ui.internal.DuplicateDialog;
 import dev.vellum.guidelines.ui.internal.FaqFilter;
@@ -26,7 +26,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -357,22 +356,12 @@ public final class FaqPart {
         if (!follow || root == null || root.isDisposed()) {
             return;
         }
-        String label = labelOf(selection, active);
+        String label = EditorFocus.labelOf(selection, active);
         if (label != null && !label.isEmpty() && !label.equals(filter.label())) {
             showLabel(label);
         }
     }
 
-    private static String labelOf(Object selection, MPart active) {
-        Object first = selection instanceof Collection<?> c && !c.isEmpty() ? c.iterator().next() : selection;
-        if (first instanceof Annotation a) {
-            return a.label();
-        }
-        if (active != null && active.getObject() instanceof ItemEditor editor && !editor.selectedAnnotations().isEmpty()) {
-            return editor.selectedAnnotations().get(0).annotation().label();
-        }
-        return null;
-    }
 
     /** Turns following the editor's selection on or off. */
     public void setFollowSelection(boolean on) {

@@ -19,6 +19,7 @@ import dev.vellum.guidelines.ui.parts.FaqPart;
 import dev.vellum.guidelines.ui.parts.GuidelineDiffPart;
 import dev.vellum.guidelines.ui.parts.GuidelinesPart;
 import dev.vellum.guidelines.ui.parts.HistoryPart;
+import dev.vellum.guidelines.ui.parts.LabelFaqStatus;
 import dev.vellum.guidelines.ui.parts.WhatChangedPart;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,6 +69,18 @@ class ViewsTest {
     @AfterEach
     void tearDown() throws Exception {
         f.close();
+    }
+
+    @Test
+    void theStatusLineCountsTheFaqEntriesOfTheSelectedAnnotationsLabel() throws Exception {
+        LabelFaqStatus status = ContextInjectionFactory.make(LabelFaqStatus.class, f.context);
+        assertEquals("", status.text(), "nothing selected, nothing shown");
+        f.context.set(IServiceConstants.ACTIVE_SELECTION, Annotation.create("x", "image.bbox", "car", Map.of(), "tester"));
+        assertTrue(status.text().contains("FAQ on car</a>: 1 answer"), status.text());
+        f.context.set(IServiceConstants.ACTIVE_SELECTION, List.of(Annotation.create("y", "image.bbox", "person", Map.of(), "tester")));
+        assertTrue(status.text().contains("1 open question") && !status.text().contains("answer"), status.text());
+        f.context.set(IServiceConstants.ACTIVE_SELECTION, Annotation.create("z", "image.bbox", "bicycle", Map.of(), "tester"));
+        assertEquals("", status.text(), "no entry concerns bicycle");
     }
 
     @Test
