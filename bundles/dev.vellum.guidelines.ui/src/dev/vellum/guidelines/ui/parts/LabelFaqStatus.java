@@ -55,7 +55,13 @@ public final class LabelFaqStatus {
         root.setLayout(layout);
         link = Widgets.id(new Link(root, SWT.NONE), "status.labelFaq");
         link.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        link.addListener(SWT.Selection, e -> openGuidelines());
+        // A click anywhere on the text, not only on the underlined words.
+        link.addListener(SWT.MouseUp, e -> {
+            if (e.button == 1) {
+                openGuidelines();
+            }
+        });
+        link.setCursor(parent.getDisplay().getSystemCursor(SWT.CURSOR_HAND));
         update();
     }
 
