@@ -1,7 +1,5 @@
 package dev.vellum.guidelines.ui.parts;
 
-import dev.vellum.core.session.ProjectChange;
-import dev.vellum.core.session.ProjectListener;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.guidelines.GuidelineDiff;
@@ -10,6 +8,7 @@ import dev.vellum.guidelines.Guidelines;
 import dev.vellum.guidelines.ui.internal.ChangeNavigation;
 import dev.vellum.guidelines.ui.internal.GuidelinesEvents;
 import dev.vellum.guidelines.ui.internal.Problems;
+import dev.vellum.guidelines.ui.internal.SessionFollower;
 import dev.vellum.guidelines.ui.internal.Widgets;
 import dev.vellum.guidelines.ui.viewers.DiffViewer;
 import jakarta.annotation.PostConstruct;
@@ -38,7 +37,7 @@ import org.eclipse.swt.widgets.Label;
  * the changed lines and words marked and a way to step from change to change.
  */
 public final class GuidelineDiffPart implements ChangeNavigation {
-    private final ProjectListener listener = this::projectChanged;
+    private final SessionFollower follower = new SessionFollower(() -> this.root, SessionFollower::settingsChanged, this::reload);
     private ProjectSession session;
     private List<GuidelineVersion> versions = List.of();
     private final List<String> refs = new ArrayList<>();
@@ -152,16 +151,10 @@ public final class GuidelineDiffPart implements ChangeNavigation {
 
     @Inject
     void setSession(@Optional ProjectSession newSession) {
-        if (newSession == session) {
+        if (!follower.follow(newSession)) {
             return;
         }
-        if (session != null) {
-            session.removeListener(listener);
-        }
         session = newSession;
-        if (session != null) {
-            session.addListener(listener);
-        }
         from = null;
         to = null;
         if (root != null && !root.isDisposed()) {
@@ -171,9 +164,7 @@ public final class GuidelineDiffPart implements ChangeNavigation {
 
     @PreDestroy
     void dispose() {
-        if (session != null) {
-            session.removeListener(listener);
-        }
+        follower.dispose();
     }
 
     @Inject
@@ -184,11 +175,6 @@ public final class GuidelineDiffPart implements ChangeNavigation {
         }
     }
 
-    private void projectChanged(ProjectChange change) {
-        if (change.kind() == ProjectChange.Kind.PROJECT_CHANGED) {
-            Problems.ui(root, this::reload);
-        }
-    }
 
     /** Reads the versions again and shows the same comparison (by default the latest change). */
     public void reload() {

@@ -1,7 +1,5 @@
 package dev.vellum.guidelines.ui.parts;
 
-import dev.vellum.core.session.ProjectChange;
-import dev.vellum.core.session.ProjectListener;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.guidelines.GuidelineDiff;
@@ -10,6 +8,7 @@ import dev.vellum.guidelines.GuidelineVersion;
 import dev.vellum.guidelines.Guidelines;
 import dev.vellum.guidelines.ui.internal.GuidelinesEvents;
 import dev.vellum.guidelines.ui.internal.Problems;
+import dev.vellum.guidelines.ui.internal.SessionFollower;
 import dev.vellum.guidelines.ui.internal.ProjectImages;
 import dev.vellum.guidelines.ui.internal.PublishDialog;
 import dev.vellum.guidelines.ui.internal.RequeueDialog;
@@ -68,7 +67,7 @@ public final class GuidelinesPart {
     private final Object redoHandler = new DraftHandler(this::redoTyping, () -> this.editing && this.undo.canRedo());
     private final IEventBroker broker;
     private final EPartService parts;
-    private final ProjectListener listener = this::projectChanged;
+    private final SessionFollower follower = new SessionFollower(() -> this.root, SessionFollower::settingsChanged, this::reload);
 
     private ProjectSession session;
     private List<GuidelineVersion> versions = List.of();
@@ -238,9 +237,6 @@ public final class GuidelinesPart {
         if (newSession == session) {
             return;
         }
-        if (session != null) {
-            session.removeListener(listener);
-        }
         if (editing && dirty && root != null && !root.isDisposed() && session != null) {
             // The project is already switched: keep the text where the user can still copy it.
             ProjectSession old = session;
@@ -253,10 +249,8 @@ public final class GuidelinesPart {
                 }
             }
         }
+        follower.follow(newSession);
         session = newSession;
-        if (session != null) {
-            session.addListener(listener);
-        }
         editing = false;
         dirty = false;
         shownRef = null;
@@ -268,9 +262,7 @@ public final class GuidelinesPart {
 
     @PreDestroy
     void dispose() {
-        if (session != null) {
-            session.removeListener(listener);
-        }
+        follower.dispose();
         if (editing) {
             deactivateDraftHandlers();
         }
@@ -284,11 +276,6 @@ public final class GuidelinesPart {
         }
     }
 
-    private void projectChanged(ProjectChange change) {
-        if (change.kind() == ProjectChange.Kind.PROJECT_CHANGED) {
-            Problems.ui(root, this::reload);
-        }
-    }
 
     /** Reads versions and the draft again and shows what was shown (the current version at first). */
     public void reload() {

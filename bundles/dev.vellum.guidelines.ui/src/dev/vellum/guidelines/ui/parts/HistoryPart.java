@@ -2,7 +2,6 @@ package dev.vellum.guidelines.ui.parts;
 
 import dev.vellum.core.audit.AuditEvent;
 import dev.vellum.core.session.ProjectChange;
-import dev.vellum.core.session.ProjectListener;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.guidelines.GuidelineDiff;
@@ -10,6 +9,7 @@ import dev.vellum.guidelines.ui.internal.EditorFocus;
 import dev.vellum.guidelines.ui.internal.GuidelinesEvents;
 import dev.vellum.guidelines.ui.internal.Json;
 import dev.vellum.guidelines.ui.internal.Problems;
+import dev.vellum.guidelines.ui.internal.SessionFollower;
 import dev.vellum.guidelines.ui.internal.Widgets;
 import dev.vellum.guidelines.ui.viewers.DiffViewer;
 import jakarta.annotation.PostConstruct;
@@ -61,7 +61,8 @@ public final class HistoryPart {
     private static final RGB ADDED = DiffViewer.ADDED;
     private static final RGB REMOVED = DiffViewer.REMOVED;
 
-    private final ProjectListener listener = this::projectChanged;
+    private final SessionFollower follower = new SessionFollower(() -> this.root,
+            change -> change.kind() == ProjectChange.Kind.SAVED && change.itemIds().contains(this.itemId), this::reload);
     private final org.eclipse.e4.ui.workbench.modeling.EPartService parts;
     private ProjectSession session;
     private String itemId = "";
@@ -218,16 +219,10 @@ public final class HistoryPart {
 
     @Inject
     void setSession(@Optional ProjectSession newSession) {
-        if (newSession == session) {
+        if (!follower.follow(newSession)) {
             return;
         }
-        if (session != null) {
-            session.removeListener(listener);
-        }
         session = newSession;
-        if (session != null) {
-            session.addListener(listener);
-        }
         itemId = "";
         annotationId = "";
         if (root != null && !root.isDisposed()) {
@@ -237,9 +232,7 @@ public final class HistoryPart {
 
     @PreDestroy
     void dispose() {
-        if (session != null) {
-            session.removeListener(listener);
-        }
+        follower.dispose();
     }
 
     /** Follows the selection: an item of the explorer, or an annotation of an editor (with its item). */
@@ -281,11 +274,6 @@ public final class HistoryPart {
     }
 
     // Saving records the item's changes in the audit trail.
-    private void projectChanged(ProjectChange change) {
-        if (change.kind() == ProjectChange.Kind.SAVED && change.itemIds().contains(itemId)) {
-            Problems.ui(root, this::reload);
-        }
-    }
 
     /** Reads the item's events again. */
     public void reload() {

@@ -1,7 +1,5 @@
 package dev.vellum.guidelines.ui.parts;
 
-import dev.vellum.core.session.ProjectChange;
-import dev.vellum.core.session.ProjectListener;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.guidelines.Acknowledgement;
@@ -13,6 +11,7 @@ import dev.vellum.guidelines.WhatChanged;
 import dev.vellum.guidelines.ui.internal.ChangeNavigation;
 import dev.vellum.guidelines.ui.internal.GuidelinesEvents;
 import dev.vellum.guidelines.ui.internal.Problems;
+import dev.vellum.guidelines.ui.internal.SessionFollower;
 import dev.vellum.guidelines.ui.internal.Widgets;
 import dev.vellum.guidelines.ui.internal.Workbench;
 import dev.vellum.guidelines.ui.viewers.DiffViewer;
@@ -43,7 +42,7 @@ import org.eclipse.swt.widgets.Label;
 public final class WhatChangedPart implements ChangeNavigation {
     private final IEventBroker broker;
     private final EPartService parts;
-    private final ProjectListener listener = this::projectChanged;
+    private final SessionFollower follower = new SessionFollower(() -> this.root, SessionFollower::settingsChanged, this::reload);
     private ProjectSession session;
     private WhatChanged changes;
 
@@ -151,16 +150,10 @@ public final class WhatChangedPart implements ChangeNavigation {
 
     @Inject
     void setSession(@org.eclipse.e4.core.di.annotations.Optional ProjectSession newSession) {
-        if (newSession == session) {
+        if (!follower.follow(newSession)) {
             return;
         }
-        if (session != null) {
-            session.removeListener(listener);
-        }
         session = newSession;
-        if (session != null) {
-            session.addListener(listener);
-        }
         if (root != null && !root.isDisposed()) {
             reload();
         }
@@ -168,9 +161,7 @@ public final class WhatChangedPart implements ChangeNavigation {
 
     @PreDestroy
     void dispose() {
-        if (session != null) {
-            session.removeListener(listener);
-        }
+        follower.dispose();
     }
 
     @Inject
@@ -181,11 +172,6 @@ public final class WhatChangedPart implements ChangeNavigation {
         }
     }
 
-    private void projectChanged(ProjectChange change) {
-        if (change.kind() == ProjectChange.Kind.PROJECT_CHANGED) {
-            Problems.ui(root, this::reload);
-        }
-    }
 
     /** What is shown, or null when nothing could be read. */
     public WhatChanged changes() {
