@@ -246,6 +246,23 @@ class ViewsTest {
     }
 
     @Test
+    void historyShowsAnEditOnceItIsSaved() throws Exception {
+        HistoryPart part = ContextInjectionFactory.make(HistoryPart.class, f.context);
+        f.shell.layout(true, true);
+        part.show("street-002", "");
+        f.spin();
+        assertEquals(List.of(AuditEvent.FAQ_RAISED), part.shownEvents().stream().map(AuditEvent::kind).toList());
+        Annotation a1 = f.session.load("street-002").set("alice").orElseThrow().annotation("a1").orElseThrow();
+        f.session.execute(new dev.vellum.core.edit.ReplaceAnnotation("street-002", "alice", a1.withLabel("car", "tester"), "Relabel"));
+        f.spin();
+        assertEquals(1, part.shownEvents().size(), "unsaved edits are not in the trail");
+        f.session.save();
+        f.spin();
+        assertEquals(AuditEvent.ANNOTATION_CHANGED, part.shownEvents().get(0).kind(), "the saved change, newest first");
+        assertEquals("traffic-light", part.shownEvents().get(0).before().get("label"));
+    }
+
+    @Test
     void viewsFollowAProjectSwitch() throws Exception {
         FaqPart faqPart = ContextInjectionFactory.make(FaqPart.class, f.context);
         GuidelinesPart guidelinesPart = ContextInjectionFactory.make(GuidelinesPart.class, f.context);
