@@ -9,9 +9,13 @@ import dev.vellum.core.audit.AuditVerification;
 import dev.vellum.core.spi.StoreException;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -36,11 +40,10 @@ public final class FolderAuditLog implements AuditLog {
     private static final String EVENTS = "events.jsonl";
     private static final String HEAD = "head.json";
 
+    private static final System.Logger LOG = System.getLogger(FolderAuditLog.class.getName());
+
     private final Path eventsFile;
     private final Path headFile;
-    /** The last recorded event's number and hash, once known. */
-    private long lastSeq = -1;
-    private String lastHash;
     private final AuditIndex index = new AuditIndex();
 
     public FolderAuditLog(Path projectDir) {
@@ -54,16 +57,17 @@ public final class FolderAuditLog implements AuditLog {
         if (events.isEmpty()) {
             return List.of();
         }
+        List<AuditEvent> recorded = new ArrayList<>(events.size());
+        String head;
         try {
             Files.createDirectories(eventsFile.getParent());
             try (FileChannel ch = FileChannel.open(eventsFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE)) {
-                if (lastSeq < 0) {
-                    findTail(ch);
-                }
-                long seq = lastSeq;
-                String prev = lastHash;
-                List<AuditEvent> recorded = new ArrayList<>(events.size());
+                    StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+                // Under the lock and read afresh each time: another process (the workbench and a
+                // CLI run) may have appended since.
+                Tail tail = findTail(ch);
+                long seq = tail.seq();
+                String prev = tail.hash();
                 StringBuilder text = new StringBuilder();
                 for (AuditEvent e : events) {
                     seq++;
@@ -78,15 +82,20 @@ public final class FolderAuditLog implements AuditLog {
                     at += ch.write(buf, at);
                 }
                 ch.force(true);
-                lastSeq = seq;
-                lastHash = prev;
-                AtomicFiles.write(headFile, ("{\"seq\":" + seq + ",\"hash\":\"" + prev + "\"}\n").getBytes(StandardCharsets.UTF_8));
-                return recorded;
+                head = "{\"seq\":" + seq + ",\"hash\":\"" + prev + "\"}\n";
+                try {
+                    AtomicFiles.write(headFile, head.getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    // The events are on the disk: reporting "not recorded" would make a caller record
+                    // them twice. A log longer than its head verifies; the next append writes the head.
+                    LOG.log(System.Logger.Level.WARNING, "recorded " + events.size() + " events in " + eventsFile + ", but " + headFile
+                            + " could not be updated: " + e);
+                }
             }
         } catch (IOException e) {
-            lastSeq = -1; // unknown now: read the tail again before the next append
-            throw new StoreException(eventsFile.toString(), "cannot be appended to: " + JsonValues.oneLine(e.toString()), e);
+            throw new StoreException(eventsFile.toString(), "cannot be appended to: " + JsonValues.oneLine(e.getMessage()), e);
         }
+        return recorded;
     }
 
     @Override
@@ -140,26 +149,35 @@ public final class FolderAuditLog implements AuditLog {
 
     @Override
     public synchronized AuditVerification verify() throws StoreException {
-        long headSeq = 0;
-        String headHash = "";
+        Head head;
         try {
-            if (Files.exists(headFile)) {
-                Map<?, ?> head = (Map<?, ?>) JsonValues.TREES.readValue(headFile.toFile(), Map.class);
-                headSeq = ((Number) head.get("seq")).longValue();
-                headHash = String.valueOf(head.get("hash"));
-            }
-        } catch (IOException | RuntimeException e) {
-            return AuditVerification.bad(0, 0, headFile + " is damaged: " + JsonValues.oneLine(e.getMessage()), AuditChain.GENESIS);
+            head = readHead();
+        } catch (IOException e) {
+            return AuditVerification.bad(0, 0, e.getMessage(), AuditChain.GENESIS);
         }
-        if (!Files.exists(eventsFile)) {
-            return headSeq > 0 ? AuditVerification.bad(0, 1, eventsFile + " is missing but " + headFile + " records " + headSeq
-                    + " events", AuditChain.GENESIS) : AuditVerification.ok(0, AuditChain.GENESIS);
+        boolean hasEvents;
+        try {
+            hasEvents = Files.exists(eventsFile) && Files.size(eventsFile) > 0;
+        } catch (IOException e) {
+            throw new StoreException(eventsFile.toString(), "cannot be read: " + JsonValues.oneLine(e.getMessage()), e);
         }
-        try (BufferedReader r = Files.newBufferedReader(eventsFile, StandardCharsets.UTF_8)) {
+        if (!hasEvents) {
+            return head != null && head.seq() > 0 ? AuditVerification.bad(0, 1, eventsFile + " is missing or empty but " + headFile
+                    + " records " + head.seq() + " events", AuditChain.GENESIS) : AuditVerification.ok(0, AuditChain.GENESIS);
+        }
+        // Bytes that are not UTF-8 become U+FFFD: the line's hash then fails and verify names it.
+        CharsetDecoder lenient = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(eventsFile), lenient))) {
             Iterator<String> lines = r.lines().iterator();
-            return AuditChain.verify(lines, headSeq, headHash);
+            AuditVerification v = AuditChain.verify(lines, head == null ? 0 : head.seq(), head == null ? "" : head.hash());
+            if (v.intact() && head == null) {
+                return AuditVerification.bad(v.events(), v.events() + 1, headFile + " is missing: events cut from the end of the log"
+                        + " cannot be detected without it", v.headHash());
+            }
+            return v;
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new StoreException(eventsFile.toString(), "cannot be read: " + JsonValues.oneLine(e.toString()), e);
+            throw new StoreException(eventsFile.toString(), "cannot be read: " + JsonValues.oneLine(e.getMessage()), e);
         }
     }
 
@@ -168,35 +186,83 @@ public final class FolderAuditLog implements AuditLog {
         return eventsFile;
     }
 
+    /** The last event in the log: its number and hash (0 and {@link AuditChain#GENESIS} when empty). */
+    private record Tail(long seq, String hash) {
+    }
+
     /**
-     * Reads the last complete line to learn the last event's number and hash, and cuts off a partial
-     * line an interrupted append left.
+     * Reads the last line to learn the last event's number and hash. A partial line an interrupted
+     * append left is cut off (a complete event whose line end is missing gets it back). Refuses to
+     * chain onto a log that no longer ends where {@code head.json} says it did.
      */
-    private void findTail(FileChannel ch) throws IOException {
+    private Tail findTail(FileChannel ch) throws IOException {
         long size = ch.size();
-        long end = size;
-        // Find the last newline: everything after it is a partial line.
         long lastNl = lastNewlineBefore(ch, size);
         if (lastNl + 1 < size) {
-            ch.truncate(lastNl + 1);
+            String rest = read(ch, lastNl + 1, size);
+            if (isSealed(rest)) {
+                ch.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
+            } else {
+                ch.truncate(lastNl + 1);
+            }
             ch.force(true);
-            end = lastNl + 1;
         }
+        long end = ch.size();
+        Tail tail;
         if (end == 0) {
-            lastSeq = 0;
-            lastHash = AuditChain.GENESIS;
-            return;
+            tail = new Tail(0, AuditChain.GENESIS);
+        } else {
+            String line = read(ch, lastNewlineBefore(ch, end - 1) + 1, end - 1);
+            try {
+                tail = new Tail(Long.parseLong(line.substring("{\"seq\":".length(), line.indexOf(','))), AuditChain.hashOf(line));
+            } catch (RuntimeException e) {
+                throw new IOException("its last event is damaged, so nothing can be chained to it (run 'vellum cli audit verify')");
+            }
         }
-        long start = lastNewlineBefore(ch, end - 1) + 1;
-        ByteBuffer buf = ByteBuffer.allocate((int) (end - 1 - start));
-        ch.read(buf, start);
-        String line = new String(buf.array(), StandardCharsets.UTF_8);
+        Head head = readHead();
+        if (head == null) {
+            if (tail.seq() > 0) {
+                throw new IOException(headFile + " is missing, so events cut from the end could not be detected any more;"
+                        + " restore it from a backup (run 'vellum cli audit verify')");
+            }
+        } else if (head.seq() > tail.seq() || head.seq() == tail.seq() && !head.hash().equals(tail.hash())) {
+            throw new IOException("it no longer ends with event #" + head.seq() + " that " + headFile
+                    + " records: events were removed or changed (run 'vellum cli audit verify')");
+        }
+        return tail;
+    }
+
+    private record Head(long seq, String hash) {
+    }
+
+    /** What {@code head.json} records, or null when there is none. */
+    private Head readHead() throws IOException {
+        if (!Files.exists(headFile)) {
+            return null;
+        }
         try {
-            lastHash = AuditChain.hashOf(line);
-            lastSeq = Long.parseLong(line.substring("{\"seq\":".length(), line.indexOf(',')));
-        } catch (RuntimeException e) {
-            throw new IOException("its last event is damaged, so nothing can be chained to it (run 'vellum cli audit verify')");
+            Map<?, ?> head = (Map<?, ?>) JsonValues.TREES.readValue(headFile.toFile(), Map.class);
+            return new Head(((Number) head.get("seq")).longValue(), String.valueOf(head.get("hash")));
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(headFile + " is damaged: " + JsonValues.oneLine(e.getMessage()));
         }
+    }
+
+    private static boolean isSealed(String line) {
+        try {
+            AuditChain.hashOf(line);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String read(FileChannel ch, long from, long to) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate((int) (to - from));
+        while (buf.hasRemaining() && ch.read(buf, from + buf.position()) > 0) {
+            // until full
+        }
+        return new String(buf.array(), StandardCharsets.UTF_8);
     }
 
     /** Position of the last '\n' before {@code limit}, or -1. */

@@ -165,6 +165,70 @@ class AuditTrailTest {
     }
 
     @Test
+    void appendingRefusesToHideARemovedLastEvent() throws Exception {
+        Path dir = projectWithEvents(5);
+        List<String> cut = lines(dir).subList(0, 4);
+        write(dir, cut);
+        try (StoredProject p = store.open(dir.toString())) {
+            StoreException e = assertThrows(StoreException.class, () -> p.audit().append(List.of(AuditEvent.of("x", "a", 0, ""))));
+            assertTrue(e.getMessage().contains("event #5"), e.getMessage());
+        }
+        assertEquals(cut, lines(dir), "nothing was appended over the gap");
+        assertFalse(verify(dir).intact());
+    }
+
+    @Test
+    void aDeletedHeadIsReportedAndNotRecreatedByTheNextAppend() throws Exception {
+        Path dir = projectWithEvents(5);
+        write(dir, lines(dir).subList(0, 4));
+        Files.delete(dir.resolve("audit/head.json"));
+        AuditVerification v = verify(dir);
+        assertFalse(v.intact());
+        assertTrue(v.problem().contains("head.json is missing"), v.problem());
+        try (StoredProject p = store.open(dir.toString())) {
+            assertThrows(StoreException.class, () -> p.audit().append(List.of(AuditEvent.of("x", "a", 0, ""))));
+        }
+        assertFalse(Files.exists(dir.resolve("audit/head.json")));
+    }
+
+    @Test
+    void aByteThatIsNotUtf8IsNamedAsAChangedEvent() throws Exception {
+        Path dir = projectWithEvents(5);
+        byte[] bytes = Files.readAllBytes(log(dir));
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int at = text.indexOf("alice", text.indexOf("\"seq\":4"));
+        bytes[at] = (byte) 0xff;
+        Files.write(log(dir), bytes);
+        AuditVerification v = verify(dir);
+        assertEquals(4, v.firstBad());
+    }
+
+    @Test
+    void twoWritersOnOneFolderKeepOneChain() throws Exception {
+        Path dir = projectWithEvents(2);
+        try (StoredProject a = store.open(dir.toString()); StoredProject b = store.open(dir.toString())) {
+            for (int i = 0; i < 5; i++) {
+                a.audit().append(List.of(AuditEvent.of("test.a", "alice", 1, "a" + i)));
+                b.audit().append(List.of(AuditEvent.of("test.b", "bob", 1, "b" + i)));
+            }
+            AuditVerification v = a.audit().verify();
+            assertTrue(v.intact(), v.problem());
+            assertEquals(12, v.events());
+        }
+    }
+
+    @Test
+    void aCompleteLastEventWithoutItsLineEndIsKept() throws Exception {
+        Path dir = projectWithEvents(3);
+        String text = Files.readString(log(dir));
+        Files.writeString(log(dir), text.substring(0, text.length() - 1));
+        try (StoredProject p = store.open(dir.toString())) {
+            assertEquals(4, p.audit().append(List.of(AuditEvent.of("x", "a", 0, ""))).get(0).seq());
+            assertTrue(p.audit().verify().intact(), p.audit().verify().problem());
+        }
+    }
+
+    @Test
     void appendingRefusesToChainOntoADamagedLastEvent() throws Exception {
         Path dir = projectWithEvents(3);
         List<String> lines = lines(dir);
