@@ -40,6 +40,8 @@ public final class ProjectSession implements EditTarget {
     private final Map<String, Integer> retained = new java.util.HashMap<>();
     /** Each loaded item as the store holds it (absent for items not saved yet): what saving compares against. */
     private final Map<String, Item> baseline = new java.util.HashMap<>();
+    /** Events of saved items the audit trail could not take yet; the next save records them first. */
+    private final List<AuditEvent> unrecorded = new java.util.ArrayList<>();
 
     /**
      * @param stored the open project
@@ -194,9 +196,9 @@ public final class ProjectSession implements EditTarget {
         fire(new ProjectChange(Kind.ITEMS_ADDED, Set.of(item.id())));
     }
 
-    /** Whether anything is unsaved. */
+    /** Whether anything is unsaved (including saved changes the audit trail has not taken yet). */
     public synchronized boolean isDirty() {
-        return !dirty.isEmpty();
+        return !dirty.isEmpty() || !unrecorded.isEmpty();
     }
 
     /** Ids of the items with unsaved changes. */
@@ -235,9 +237,12 @@ public final class ProjectSession implements EditTarget {
                     it.remove();
                     dirtyOutsideHistory.remove(id);
                     // After the item is saved and marked so: if the trail cannot be written, the
-                    // error says so and the item is not written a second time.
-                    stored.audit().append(events);
+                    // error says so, the item is not written a second time, and its events wait
+                    // for the next save.
+                    unrecorded.addAll(events);
+                    recordPending();
                 }
+                recordPending();
                 history.markSaved();
                 evictClean();
             }
@@ -283,11 +288,27 @@ public final class ProjectSession implements EditTarget {
         }
     }
 
+    private void recordPending() throws StoreException {
+        if (!unrecorded.isEmpty()) {
+            stored.audit().append(List.copyOf(unrecorded));
+            unrecorded.clear();
+        }
+    }
+
+    /** Whether changes that were saved still wait to be recorded in the audit trail. */
+    public synchronized boolean hasUnrecordedChanges() {
+        return !unrecorded.isEmpty();
+    }
+
     private void stampGuidelineVersion(Item before, Item item) {
         int current = project().currentGuidelineVersion();
         for (AnnotationSet set : item.sets()) {
             AnnotationSet old = before == null ? null : before.set(set.annotator()).orElse(null);
-            if (set.guidelineVersion() != current && AnnotationAudit.contentChanged(old, set)) {
+            // Changed annotations were made under the current version; so was work its annotator
+            // submits again after it was sent back (checked, perhaps unchanged, under these guidelines).
+            boolean resubmitted = old != null && old.state() == dev.vellum.core.model.AnnotationState.IN_PROGRESS
+                    && set.state() == dev.vellum.core.model.AnnotationState.SUBMITTED;
+            if (set.guidelineVersion() != current && (resubmitted || AnnotationAudit.contentChanged(old, set))) {
                 set.setGuidelineVersion(current);
             }
         }

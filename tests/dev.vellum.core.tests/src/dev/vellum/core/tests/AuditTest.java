@@ -193,6 +193,35 @@ class AuditTest {
         assertEquals(AuditEvent.ANNOTATION_CREATED, store.audited.get(2).kind(), "undoing a saved delete creates it again");
     }
 
+    @Test
+    void eventsTheTrailCouldNotTakeAreRecordedByTheNextSave() throws StoreException {
+        Instant t = Instant.now();
+        InMemoryProject store = new InMemoryProject(new Project("p", "P", t, List.of(), null, 1, Map.of()),
+                List.of(item("i1", new AnnotationSet("alice", AnnotationState.IN_PROGRESS, 1, t, t, List.of()))));
+        ProjectSession s = new ProjectSession(store, "alice");
+        s.execute(new AddAnnotation("i1", "alice", Annotation.create("a", "image.bbox", "car", Map.of("x", 1), "alice"), -1, 1));
+        store.auditFails = true;
+        org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, s::save);
+        assertEquals(List.of("i1"), store.writes, "the item itself was saved");
+        assertTrue(s.isDirty() && s.hasUnrecordedChanges());
+        store.auditFails = false;
+        s.save();
+        assertEquals(List.of("i1"), store.writes, "and not written again");
+        assertEquals(List.of(AuditEvent.ANNOTATION_CREATED), store.audited.stream().map(AuditEvent::kind).toList());
+        assertFalse(s.isDirty());
+    }
+
+    @Test
+    void resubmittingRequeuedWorkStampsTheCurrentVersionEvenWithoutChanges() throws StoreException {
+        Instant t = Instant.now();
+        InMemoryProject store = new InMemoryProject(new Project("p", "P", t, List.of(), null, 4, Map.of()),
+                List.of(item("i1", new AnnotationSet("alice", AnnotationState.IN_PROGRESS, 2, t, t, List.of()))));
+        ProjectSession s = new ProjectSession(store, "alice");
+        s.execute(new ChangeState("i1", "alice", AnnotationState.SUBMITTED));
+        s.save();
+        assertEquals(4, store.saved.get("i1").set("alice").orElseThrow().guidelineVersion());
+    }
+
     private static Item item(String id, AnnotationSet... sets) {
         return new Item(id, "d", List.of(new Asset("media/" + id + ".png", "image", "", Map.of())), Map.of(), List.of(), List.of(sets));
     }

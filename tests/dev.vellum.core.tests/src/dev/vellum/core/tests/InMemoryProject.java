@@ -17,11 +17,16 @@ final class InMemoryProject implements StoredProject {
     final Map<String, Item> saved = new LinkedHashMap<>();
     final List<String> writes = new ArrayList<>();
     int loads;
+    /** Whether appending to the audit trail fails. */
+    boolean auditFails;
     /** What the audit trail received. */
     final List<dev.vellum.core.audit.AuditEvent> audited = new ArrayList<>();
     private final dev.vellum.core.audit.AuditLog audit = new dev.vellum.core.audit.AuditLog() {
         @Override
-        public List<dev.vellum.core.audit.AuditEvent> append(List<dev.vellum.core.audit.AuditEvent> events) {
+        public List<dev.vellum.core.audit.AuditEvent> append(List<dev.vellum.core.audit.AuditEvent> events) throws StoreException {
+            if (auditFails) {
+                throw new StoreException("memory:audit", "cannot be appended to (test)");
+            }
             audited.addAll(events);
             return events;
         }
