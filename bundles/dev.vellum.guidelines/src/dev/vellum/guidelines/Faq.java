@@ -171,7 +171,10 @@ public final class Faq {
         String draft = guidelines.draft().markdown();
         String heading = section == null || section.isBlank() ? defaultSection(draft, e.labels()) : section.strip();
         String body = text == null || text.isBlank() ? promotionText(e) : text.strip();
-        guidelines.saveDraft(DraftSections.append(draft, heading, body), user);
+        // A promotion retried after a failure finds its text already in the draft: not added twice.
+        if (!draft.contains(body)) {
+            guidelines.saveDraft(DraftSections.append(draft, heading, body), user);
+        }
         FaqEntry p = new FaqEntry(e.id(), e.question(), FaqStatus.PROMOTED, e.context(), e.raisedBy(), e.raised(), e.labels(), e.answer(),
                 e.examples(), e.decidedBy(), e.decided(), "", DraftSections.find(draft, heading).orElse(heading), body, 0);
         write(p, null);
@@ -264,17 +267,12 @@ public final class Faq {
         return DEFAULT_SECTION;
     }
 
-    /** Links the entries promoted into the draft to the version that just published it; their ids. */
-    List<String> linkPromotions(int version) throws StoreException {
-        List<String> linked = new ArrayList<>();
-        for (FaqEntry e : list()) {
-            if (e.status() == FaqStatus.PROMOTED && e.promotedInVersion() == 0) {
-                write(new FaqEntry(e.id(), e.question(), e.status(), e.context(), e.raisedBy(), e.raised(), e.labels(), e.answer(),
-                        e.examples(), e.decidedBy(), e.decided(), e.duplicateOf(), e.section(), e.promotionText(), version), null);
-                linked.add(e.id());
-            }
+    /** Links the entries promoted into the draft to the version that just published it. */
+    void linkPromotions(List<FaqEntry> promoted, int version) throws StoreException {
+        for (FaqEntry e : promoted) {
+            write(new FaqEntry(e.id(), e.question(), e.status(), e.context(), e.raisedBy(), e.raised(), e.labels(), e.answer(),
+                    e.examples(), e.decidedBy(), e.decided(), e.duplicateOf(), e.section(), e.promotionText(), version), null);
         }
-        return linked;
     }
 
     // ---- internals

@@ -92,7 +92,19 @@ public final class Guidelines {
 
     /** The number of the latest published version, 0 when none. */
     public int current() {
-        return project.project().currentGuidelineVersion();
+        // The index decides; the manifest's copy can lag behind when a publish was interrupted
+        // after its commit point, and is brought up to date here (in memory; saved with the project).
+        int manifest = project.project().currentGuidelineVersion();
+        try {
+            int indexed = index().stream().mapToInt(IndexEntry::number).max().orElse(0);
+            if (indexed > manifest) {
+                project.project().setCurrentGuidelineVersion(indexed);
+                return indexed;
+            }
+        } catch (StoreException e) {
+            // An unreadable index is reported by every call that reads versions; this one keeps going.
+        }
+        return manifest;
     }
 
     /** The draft; when never edited, the text of the latest version (or empty). */
@@ -180,8 +192,13 @@ public final class Guidelines {
         Instant now = Instant.now();
         String text = draft.markdown();
         String sha = AuditChain.sha256(text);
-        files.writeText(versionPath(number), text);
+        // Everything that can fail on bad input is read before anything is written.
+        Faq faq = new Faq(project);
+        List<FaqEntry> toLink = faq.list().stream().filter(e -> e.status() == FaqStatus.PROMOTED && e.promotedInVersion() == 0)
+                .toList();
+        GuidelineDiff diff = GuidelineDiff.between(latest == 0 ? "" : textOf(index, latest), text);
         ObjectNode doc = files.readObject(INDEX).orElseGet(DocumentFiles::object);
+        files.writeText(versionPath(number), text);
         ArrayNode versions = doc.has("versions") && doc.get("versions").isArray() ? (ArrayNode) doc.get("versions") : doc.putArray("versions");
         ObjectNode v = versions.addObject();
         v.put("number", number);
@@ -189,22 +206,23 @@ public final class Guidelines {
         v.put("author", user);
         v.put("published", now.toString());
         v.put("sha256", sha);
+        // The index is the commit point: from here on the version exists (current() reads it), and
+        // what follows only catches the rest of the project up with it.
         files.writeObject(INDEX, doc);
         project.project().setCurrentGuidelineVersion(number);
-        project.saveProject();
-        files.delete(DRAFT_TEXT);
-        files.delete(DRAFT_INFO);
-        List<String> linked = new Faq(project).linkPromotions(number);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("number", number);
         after.put("note", note.strip());
         after.put("sha256", sha);
         after.put("lines", GuidelineDiff.lines(text).size());
         after.put("basedOn", draft.basedOn());
-        after.put("faqPromoted", linked);
-        GuidelineDiff diff = GuidelineDiff.between(latest == 0 ? "" : textOf(index, latest), text);
+        after.put("faqPromoted", toLink.stream().map(FaqEntry::id).toList());
         after.put("sectionsTouched", new ArrayList<>(diff.sectionsTouched()));
         audit(AuditEvent.of(AuditEvent.GUIDELINES_PUBLISHED, user, number, "v" + number + ": " + note.strip()).change(null, after));
+        project.saveProject();
+        files.delete(DRAFT_TEXT);
+        files.delete(DRAFT_INFO);
+        faq.linkPromotions(toLink, number);
         return new GuidelineVersion(number, text, note.strip(), user, now);
     }
 

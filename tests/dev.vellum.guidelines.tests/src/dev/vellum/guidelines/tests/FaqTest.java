@@ -172,6 +172,30 @@ class FaqTest {
     }
 
     @Test
+    void aPromotionRetriedAfterAFailureDoesNotAddItsTextTwice() throws Exception {
+        try (FolderProject p = TestProjects.create(dir)) {
+            Guidelines g = new Guidelines(p);
+            g.saveDraft(GUIDE, "carol");
+            Faq faq = new Faq(p);
+            faq.raise(FaqContext.general("person", 0), "Are people in a bus labelled?", "bob");
+            faq.decide("q1", "No.", List.of(), Set.of(), "carol");
+            // The entry cannot be written: the draft already has the text when promote fails.
+            java.nio.file.Path entry = dir.resolve("faq/q0001.json");
+            String saved = java.nio.file.Files.readString(entry);
+            java.nio.file.Files.delete(entry);
+            java.nio.file.Files.createDirectory(entry);
+            org.junit.jupiter.api.Assertions.assertThrows(dev.vellum.core.spi.StoreException.class,
+                    () -> faq.promote("q1", "Persons", "People inside vehicles are not labelled.", "carol"));
+            java.nio.file.Files.delete(entry);
+            java.nio.file.Files.writeString(entry, saved);
+            faq.promote("q1", "Persons", "People inside vehicles are not labelled.", "carol");
+            String draft = g.draft().markdown();
+            assertEquals(draft.indexOf("People inside vehicles"), draft.lastIndexOf("People inside vehicles"), draft);
+            assertEquals(FaqStatus.PROMOTED, faq.get("q1").orElseThrow().status());
+        }
+    }
+
+    @Test
     void idsAreSequentialFromTheHighestExisting() throws Exception {
         try (FolderProject p = TestProjects.create(dir)) {
             Faq faq = new Faq(p);

@@ -50,6 +50,40 @@ class GuidelinesTest {
     }
 
     @Test
+    void publishingRefusesBeforeWritingAnythingWhenAnFaqFileIsUnreadable() throws Exception {
+        try (FolderProject p = TestProjects.create(dir)) {
+            Guidelines g = new Guidelines(p);
+            g.saveDraft("# Guide\n\nLabel cars.\n", "carol");
+            Files.createDirectories(dir.resolve("faq"));
+            Files.writeString(dir.resolve("faq/q0001.json"), "garbage");
+            dev.vellum.core.spi.StoreException e = org.junit.jupiter.api.Assertions.assertThrows(dev.vellum.core.spi.StoreException.class,
+                    () -> g.publish("First", "carol"));
+            assertTrue(e.getMessage().contains("q0001.json"), e.getMessage());
+            assertEquals(0, g.current());
+            assertFalse(Files.exists(dir.resolve("guidelines/v0001.md")), "no version file");
+            assertFalse(Files.exists(dir.resolve("guidelines/versions.json")), "no index entry");
+            assertTrue(TestProjects.events(p, dev.vellum.core.audit.AuditEvent.GUIDELINES_PUBLISHED).isEmpty());
+        }
+    }
+
+    @Test
+    void theIndexDecidesTheCurrentVersionWhenTheManifestLagsBehind() throws Exception {
+        try (FolderProject p = TestProjects.create(dir)) {
+            Guidelines g = new Guidelines(p);
+            g.saveDraft("# Guide\n\nLabel cars.\n", "carol");
+            g.publish("First", "carol");
+            // As if the publish was interrupted after its commit point, before the manifest was saved.
+            p.project().setCurrentGuidelineVersion(0);
+            p.saveProject();
+        }
+        try (FolderProject p = TestProjects.reopen(dir)) {
+            assertEquals(0, p.project().currentGuidelineVersion());
+            assertEquals(1, new Guidelines(p).current());
+            assertEquals(1, p.project().currentGuidelineVersion(), "the open project now stamps work with v1");
+        }
+    }
+
+    @Test
     void publishingFreezesTheDraft() throws Exception {
         String v1 = TestProjects.resource("street-and-news-v1.md");
         try (FolderProject p = TestProjects.create(dir)) {
