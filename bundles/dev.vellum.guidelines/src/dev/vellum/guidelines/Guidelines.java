@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -334,6 +335,26 @@ public final class Guidelines {
         for (LabelSchema schema : project.project().schemas().values()) {
             for (LabelClass c : schema.classes()) {
                 out.add(c.name());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The stale sets the guidelines changed for: those using a label that the changes since the
+     * version each set was made under touch (a set made under v1 counts the changes from v1 on).
+     */
+    public List<StaleSet> affected(List<StaleSet> stale) throws StoreException {
+        Map<Integer, Set<String>> touched = new HashMap<>();
+        List<StaleSet> out = new ArrayList<>();
+        for (StaleSet s : stale) {
+            Set<String> labels = touched.get(s.version());
+            if (labels == null) {
+                labels = labelsTouchedSince(Math.min(s.version(), current()));
+                touched.put(s.version(), labels);
+            }
+            if (s.labels().stream().anyMatch(labels::contains)) {
+                out.add(s);
             }
         }
         return out;

@@ -262,6 +262,10 @@ public final class GuidelinesCommand extends CommandGroup {
         @Option(names = "--since", paramLabel = "N", description = "Only sets using a label that the changes since version N touch.")
         Integer since;
 
+        @Option(names = "--affected", description = "Only sets using a label the guidelines changed since the version each set"
+                + " was made under.")
+        boolean affected;
+
         @Option(names = "--dry-run", description = "List what would be sent back; change nothing.")
         boolean dryRun;
 
@@ -281,6 +285,9 @@ public final class GuidelinesCommand extends CommandGroup {
             }
             if (!labels.isEmpty() || since != null) {
                 sets = Guidelines.affectedBy(sets, wanted);
+            }
+            if (affected) {
+                sets = g.affected(sets);
             }
             sets = sets.stream().filter(s -> s.state() != dev.vellum.core.model.AnnotationState.IN_PROGRESS).toList();
             String why = reason != null && !reason.isBlank() ? reason : "guidelines changed (v" + g.current() + ")";

@@ -72,6 +72,19 @@ class StaleSetsTest {
     }
 
     @Test
+    void eachSetCountsTheChangesSinceTheVersionItWasMadeUnder() throws Exception {
+        setUp();
+        try (FolderProject p = TestProjects.reopen(dir)) {
+            Guidelines g = new Guidelines(p);
+            Set<String> sinceNothing = g.labelsTouchedSince(0);
+            assertTrue(sinceNothing.contains("bicycle"), "every label the guidelines mention is new to work made before them");
+            assertEquals(g.diff("1", "2").labelsTouched(g.projectLabels()), g.labelsTouchedSince(1));
+            assertEquals(List.of("street-001/alice", "street-002/bob", "street-003/alice"), keys(g.affected(g.stale())),
+                    "v1 sets count v1->v2 only (bicycle did not change); street-005's v0 set has no boxes");
+        }
+    }
+
+    @Test
     void requeueingSendsSetsBackInOneUndoableEditAndOneSummaryEvent() throws Exception {
         setUp();
         try (FolderProject p = TestProjects.reopen(dir)) {

@@ -1,7 +1,6 @@
 package dev.vellum.guidelines.ui.handlers;
 
 import dev.vellum.core.session.ProjectSession;
-import dev.vellum.guidelines.Guidelines;
 import dev.vellum.guidelines.ui.internal.RequeueDialog;
 import jakarta.inject.Named;
 import org.eclipse.e4.core.di.annotations.CanExecute;
@@ -19,7 +18,6 @@ public final class RequeueHandler {
 
     @Execute
     void execute(ProjectSession session, @Named(IServiceConstants.ACTIVE_SHELL) Shell shell) {
-        int current = new Guidelines(session.stored()).current();
-        new RequeueDialog(shell, session, current - 1).open();
+        new RequeueDialog(shell, session).open();
     }
 }

@@ -7,7 +7,6 @@ import dev.vellum.guidelines.Guidelines;
 import dev.vellum.guidelines.StaleSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
@@ -15,7 +14,6 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -27,30 +25,25 @@ import org.eclipse.swt.widgets.Text;
 
 /**
  * Sends annotation sets made under older guideline versions back to their annotators: by default
- * those that use a label the changes since a chosen version touch. Shown after publishing and from
- * the Guidelines menu.
+ * those using a label the guidelines changed since the version each was made under. Shown after
+ * publishing and from the Guidelines menu.
  */
 public final class RequeueDialog extends TitleAreaDialog {
     private final ProjectSession session;
     private final Guidelines guidelines;
-    private final int initialSince;
     private List<StaleSet> stale = List.of();
     private List<StaleSet> shown = List.of();
-    private Combo since;
     private Button onlyTouched;
-    private Label touched;
     private Table table;
     private Text reason;
     private int requeued = -1;
 
-    /**
-     * @param since the version whose changes matter by default (usually the one before the current)
-     */
-    public RequeueDialog(Shell parent, ProjectSession session, int since) {
+    private List<StaleSet> affected = List.of();
+
+    public RequeueDialog(Shell parent, ProjectSession session) {
         super(parent);
         this.session = session;
         this.guidelines = new Guidelines(session.stored());
-        this.initialSince = Math.max(0, Math.min(since, guidelines.current()));
         setShellStyle(getShellStyle() | SWT.RESIZE);
     }
 
@@ -70,18 +63,8 @@ public final class RequeueDialog extends TitleAreaDialog {
         body.setLayout(layout);
         body.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 
-        new Label(body, SWT.NONE).setText("Changes since:");
-        since = Widgets.id(new Combo(body, SWT.READ_ONLY), "requeue.since");
-        for (int v = 0; v < guidelines.current(); v++) {
-            since.add(v == 0 ? "the beginning (no guidelines)" : "v" + v);
-        }
-        since.select(Math.min(initialSince, Math.max(0, since.getItemCount() - 1)));
-        since.addListener(SWT.Selection, e -> refresh());
-        new Label(body, SWT.NONE).setText("Labels touched:");
-        touched = new Label(body, SWT.WRAP);
-        touched.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         onlyTouched = Widgets.id(new Button(body, SWT.CHECK), "requeue.onlyTouched");
-        onlyTouched.setText("Only sets that use a touched label");
+        onlyTouched.setText("Only sets using a label the guidelines changed since they were made");
         onlyTouched.setSelection(true);
         onlyTouched.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
         onlyTouched.addListener(SWT.Selection, e -> refresh());
@@ -118,6 +101,7 @@ public final class RequeueDialog extends TitleAreaDialog {
 
         try {
             stale = guidelines.stale().stream().filter(s -> s.state() != AnnotationState.IN_PROGRESS).toList();
+            affected = guidelines.affected(stale);
         } catch (StoreException e) {
             setErrorMessage(Problems.message(e));
         }
@@ -126,16 +110,7 @@ public final class RequeueDialog extends TitleAreaDialog {
     }
 
     private void refresh() {
-        int from = Math.max(0, since.getSelectionIndex());
-        Set<String> labels;
-        try {
-            labels = guidelines.labelsTouchedSince(from);
-        } catch (StoreException | RuntimeException e) {
-            setErrorMessage(Problems.message(e));
-            labels = Set.of();
-        }
-        touched.setText(labels.isEmpty() ? "none of the project's labels" : String.join(", ", labels));
-        shown = onlyTouched.getSelection() ? Guidelines.affectedBy(stale, labels) : stale;
+        shown = onlyTouched.getSelection() ? affected : stale;
         table.removeAll();
         for (StaleSet s : shown) {
             TableItem ti = new TableItem(table, SWT.NONE);
@@ -144,14 +119,10 @@ public final class RequeueDialog extends TitleAreaDialog {
             ti.setChecked(true);
         }
         setTitle(Widgets.count(stale.size(), "set was", "sets were") + " annotated under guidelines older than v" + guidelines.current());
-        setMessage(onlyTouched.getSelection()
-                ? Widgets.count(shown.size(), "of them uses", "of them use") + " a label the changes since "
-                        + (from == 0 ? "the beginning" : "v" + from) + " touch. Checked sets go back to their annotators."
-                : "Checked sets go back to their annotators (state: in progress).");
-        if (reason.getText().isBlank() || reason.getText().equals(reason.getData())) {
-            String text = "guidelines v" + guidelines.current() + " changed" + (labels.isEmpty() ? "" : " (" + String.join(", ", labels) + ")");
-            reason.setText(text);
-            reason.setData(text);
+        setMessage(Widgets.count(affected.size(), "of them uses", "of them use")
+                + " a label the guidelines changed since. Checked sets go back to their annotators (in progress).");
+        if (reason.getText().isBlank()) {
+            reason.setText("guidelines v" + guidelines.current() + " changed");
         }
         updateButton();
     }
@@ -207,9 +178,8 @@ public final class RequeueDialog extends TitleAreaDialog {
         return requeued;
     }
 
-    /** Whether any set made under an older version than the current one uses a label changed since {@code since}. */
-    public static boolean worthAsking(Guidelines g, int since) throws StoreException {
-        List<StaleSet> candidates = g.stale().stream().filter(s -> s.state() != AnnotationState.IN_PROGRESS).toList();
-        return !Guidelines.affectedBy(candidates, g.labelsTouchedSince(since)).isEmpty();
+    /** Whether any set made under an older version than the current one uses a label changed since. */
+    public static boolean worthAsking(Guidelines g) throws StoreException {
+        return !g.affected(g.stale().stream().filter(s -> s.state() != AnnotationState.IN_PROGRESS).toList()).isEmpty();
     }
 }

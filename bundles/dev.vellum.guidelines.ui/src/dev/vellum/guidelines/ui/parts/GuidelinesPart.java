@@ -633,20 +633,20 @@ public final class GuidelinesPart {
         session.projectSettingsChanged();
         reload();
         GuidelinesEvents.changed(broker, "published v" + published.number());
-        offerRequeue(published.number() - 1);
+        offerRequeue();
     }
 
-    /** After publishing: offers to send back the work the changes since {@code since} affect, if any. */
-    private void offerRequeue(int since) {
+    /** After publishing: offers to send back the work whose labels the guidelines changed, if any. */
+    private void offerRequeue() {
         try {
-            if (!RequeueDialog.worthAsking(guidelines(), since)) {
+            if (!RequeueDialog.worthAsking(guidelines())) {
                 return;
             }
         } catch (StoreException | RuntimeException e) {
             Problems.log(e);
             return;
         }
-        RequeueDialog d = new RequeueDialog(root.getShell(), session, since);
+        RequeueDialog d = new RequeueDialog(root.getShell(), session);
         if (d.open() == RequeueDialog.OK) {
             GuidelinesEvents.changed(broker, "re-queued " + d.requeued());
         }

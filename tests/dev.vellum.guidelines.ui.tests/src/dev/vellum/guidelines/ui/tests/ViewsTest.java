@@ -85,7 +85,7 @@ class ViewsTest {
 
     @Test
     void theRequeueDialogOffersTheSetsUsingATouchedLabelAndSendsTheCheckedOnesBack() throws Exception {
-        RequeueDialog d = new RequeueDialog(f.shell, f.session, 1);
+        RequeueDialog d = new RequeueDialog(f.shell, f.session);
         d.setBlockOnOpen(false);
         d.open();
         try {
