@@ -146,9 +146,26 @@ public final class Guidelines {
      * Saving the text the draft already has changes nothing and records nothing.
      */
     public GuidelineDraft saveDraft(String markdown, String user) throws StoreException {
+        return saveDraft(markdown, null, user);
+    }
+
+    /**
+     * Replaces the draft's text unless the stored draft is no longer {@code editedFrom}: an editor
+     * that opened the draft must not overwrite what was added to it since (an FAQ promotion, another
+     * author's save).
+     *
+     * @param editedFrom the draft text the editor started from, or null to replace whatever is stored
+     * @throws IllegalStateException when the stored draft changed since; nothing is written
+     */
+    public GuidelineDraft saveDraft(String markdown, String editedFrom, String user) throws StoreException {
         Objects.requireNonNull(markdown, "markdown");
         String text = markdown.replace("\r\n", "\n");
         GuidelineDraft before = draft();
+        if (editedFrom != null && !before.markdown().equals(editedFrom.replace("\r\n", "\n"))) {
+            throw new IllegalStateException("the draft was changed since you opened it (an FAQ answer was promoted into it, or"
+                    + " someone else saved it), so your text was not saved: copy it, close the editor, open the draft again and"
+                    + " paste your changes");
+        }
         if (before.markdown().equals(text)) {
             return before;
         }

@@ -84,6 +84,26 @@ class GuidelinesTest {
     }
 
     @Test
+    void anEditorCannotOverwriteAPromotionMadeWhileItWasOpen() throws Exception {
+        try (FolderProject p = TestProjects.create(dir)) {
+            Guidelines g = new Guidelines(p);
+            g.saveDraft("# Guide\n\n## Cars\n\nLabel cars.\n", "carol");
+            String opened = g.draft().markdown();
+            dev.vellum.guidelines.Faq faq = new dev.vellum.guidelines.Faq(p);
+            faq.raise(dev.vellum.guidelines.FaqContext.general("car", 0), "Vans?", "bob");
+            faq.decide("q1", "Yes.", List.of(), java.util.Set.of(), "carol");
+            faq.promote("q1", "Cars", "Vans are cars.", "carol");
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> g.saveDraft(opened + "\nMore.\n", opened, "alice"));
+            assertTrue(e.getMessage().contains("changed since you opened it"), e.getMessage());
+            assertTrue(g.draft().markdown().contains("Vans are cars."), "the promotion is kept");
+            String now = g.draft().markdown();
+            g.saveDraft(now + "\nMore.\n", now, "alice");
+            assertTrue(g.draft().markdown().endsWith("More.\n"));
+        }
+    }
+
+    @Test
     void publishingFreezesTheDraft() throws Exception {
         String v1 = TestProjects.resource("street-and-news-v1.md");
         try (FolderProject p = TestProjects.create(dir)) {

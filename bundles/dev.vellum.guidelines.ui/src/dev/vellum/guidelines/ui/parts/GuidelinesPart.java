@@ -85,6 +85,8 @@ public final class GuidelinesPart {
     private Button editButton;
     private Button saveButton;
     private Button publishButton;
+    /** The stored draft text the editor started from (or last saved): what a save may replace. */
+    private String editedFrom;
     private Button closeButton;
     private StackLayout pages;
     private SashForm readPage;
@@ -243,7 +245,7 @@ public final class GuidelinesPart {
             if (MessageDialog.openQuestion(root.getShell(), "Unsaved Guideline Draft",
                     "The guideline draft of '" + old.project().name() + "' has unsaved changes. Save them?")) {
                 try {
-                    new Guidelines(old.stored()).saveDraft(source.getText(), old.user());
+                    new Guidelines(old.stored()).saveDraft(source.getText(), editedFrom, old.user());
                 } catch (StoreException | RuntimeException e) {
                     Problems.show(root.getShell(), "Cannot Save the Draft", e);
                 }
@@ -500,6 +502,7 @@ public final class GuidelinesPart {
         } finally {
             settingSource = false;
         }
+        editedFrom = draft.markdown();
         undo.clear();
         dirty = false;
         preview.setImageSource(new ProjectImages(session.stored()));
@@ -581,7 +584,8 @@ public final class GuidelinesPart {
             return true;
         }
         try {
-            draft = guidelines().saveDraft(source.getText(), session.user());
+            draft = guidelines().saveDraft(source.getText(), editedFrom, session.user());
+            editedFrom = draft.markdown();
         } catch (StoreException | RuntimeException e) {
             Problems.show(root.getShell(), "Cannot Save the Draft", e);
             return false;
