@@ -90,6 +90,7 @@ public final class BenchCommand extends CommandGroup {
         public Integer call() throws Exception {
             List<Double> ms = new ArrayList<>();
             try (StoredProject stored = open(location)) {
+                requireGenerated(stored);
                 ProjectSession session = new ProjectSession(stored, user());
                 List<String> ids = stored.project().itemIds();
                 if (ids.isEmpty()) {
@@ -136,6 +137,7 @@ public final class BenchCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             try (StoredProject stored = open(location)) {
+                requireGenerated(stored);
                 var log = stored.audit();
                 List<String> ids = stored.project().itemIds();
                 if (ids.isEmpty()) {
@@ -186,6 +188,17 @@ public final class BenchCommand extends CommandGroup {
                 printJson(doc);
             }
             return ExitCodes.OK;
+        }
+    }
+
+    /**
+     * Benchmarks that write (relabelled annotations, synthetic audit events that can never be
+     * removed) run only on projects {@code bench generate} made.
+     */
+    static void requireGenerated(StoredProject stored) {
+        if (!ProjectGenerator.PROJECT_ID.equals(stored.project().id())) {
+            throw new dev.vellum.cli.Cli.UsageException(stored.location() + " was not made by 'bench generate': this benchmark"
+                    + " writes into the project, so it runs only on generated ones");
         }
     }
 

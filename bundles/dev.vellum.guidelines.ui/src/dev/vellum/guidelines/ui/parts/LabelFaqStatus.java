@@ -45,6 +45,8 @@ public final class LabelFaqStatus {
     private Link link;
     private Composite root;
     private String label;
+    /** The FAQ as last read; read again when the FAQ or the project changes, not on every selection. */
+    private List<FaqEntry> entries;
 
     @PostConstruct
     void create(Composite parent) {
@@ -69,6 +71,7 @@ public final class LabelFaqStatus {
     void projectChanged(@Optional ProjectSession s) {
         session = s;
         label = null;
+        entries = null;
         update();
     }
 
@@ -85,6 +88,7 @@ public final class LabelFaqStatus {
     @Inject
     @Optional
     void faqChanged(@UIEventTopic(GuidelinesEvents.CHANGED) Object what) {
+        entries = null;
         update();
     }
 
@@ -100,7 +104,10 @@ public final class LabelFaqStatus {
         String text = "";
         if (session != null && label != null && !label.isEmpty()) {
             try {
-                text = describe(label, new Faq(session.stored()).list());
+                if (entries == null) {
+                    entries = new Faq(session.stored()).list();
+                }
+                text = describe(label, entries);
             } catch (StoreException | RuntimeException e) {
                 Problems.log(e);
             }

@@ -40,6 +40,9 @@ import java.util.stream.IntStream;
  * gives the same project.
  */
 public final class ProjectGenerator {
+    /** The id of every generated project, so that benchmarks that write can tell them from real ones. */
+    public static final String PROJECT_ID = "bench";
+
     private static final String[] LABELS = {"car", "person", "bicycle", "truck", "dog"};
     private static final AnnotationState[] STATES = AnnotationState.values();
     private static final Instant EPOCH = Instant.parse("2025-01-01T00:00:00Z");
@@ -74,7 +77,7 @@ public final class ProjectGenerator {
      */
     public long generate(Path dir) throws StoreException {
         FolderProjectStore store = new FolderProjectStore();
-        try (FolderProject p = store.create(dir.toString(), "bench", "Benchmark " + items + " x " + annotationsPerItem)) {
+        try (FolderProject p = store.create(dir.toString(), PROJECT_ID, "Benchmark " + items + " x " + annotationsPerItem)) {
             List<LabelClass> classes = new ArrayList<>();
             for (int i = 0; i < LABELS.length; i++) {
                 classes.add(new LabelClass(LABELS[i], String.format("#%06x", (i * 0x3355AA + 0x224466) & 0xFFFFFF), Integer.toString(i + 1),
