@@ -256,7 +256,12 @@ public final class Guidelines {
             return Optional.empty();
         }
         DocumentFiles.Fields f = files.new Fields(ACKNOWLEDGEMENTS, user, doc.get().get(user));
-        return Optional.of(new Acknowledgement(user, f.requiredInteger("version"), f.requiredTime("time")));
+        int version = f.requiredInteger("version");
+        if (version < 0 || version > current()) {
+            throw new StoreException(files.where(ACKNOWLEDGEMENTS), user + " acknowledged version " + version
+                    + ", which was never published (the versions are 0 to " + current() + ")");
+        }
+        return Optional.of(new Acknowledgement(user, version, f.requiredTime("time")));
     }
 
     /** Everyone's latest acknowledgement, by user name. */
