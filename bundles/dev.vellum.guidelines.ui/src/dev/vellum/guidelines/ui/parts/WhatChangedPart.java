@@ -81,11 +81,15 @@ public final class WhatChangedPart implements ChangeNavigation {
         tl.verticalSpacing = 2;
         texts.setLayout(tl);
         texts.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        title = Widgets.id(new Label(texts, SWT.NONE), "whatChanged.title");
+        title = Widgets.id(new Label(texts, SWT.WRAP), "whatChanged.title");
         title.setFont(resources.create(FontDescriptor.createFrom(root.getFont()).setStyle(SWT.BOLD).increaseHeight(2)));
-        title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData titleData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        titleData.widthHint = 200; // wraps in a narrow panel instead of being cut off
+        title.setLayoutData(titleData);
         subtitle = Widgets.id(new Label(texts, SWT.WRAP), "whatChanged.subtitle");
-        subtitle.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData subtitleData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        subtitleData.widthHint = 200;
+        subtitle.setLayoutData(subtitleData);
         readButton = Widgets.button(header, "&Read the Guidelines", "Show the current guidelines", () -> Workbench.show(parts, Workbench.GUIDELINES,
                 Object.class, true));
         acknowledge = Widgets.id(Widgets.button(header, "&Acknowledge", "Record that you have read these changes", this::acknowledge),

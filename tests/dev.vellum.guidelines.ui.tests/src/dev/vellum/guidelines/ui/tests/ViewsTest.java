@@ -19,7 +19,7 @@ import dev.vellum.guidelines.ui.parts.FaqPart;
 import dev.vellum.guidelines.ui.parts.GuidelineDiffPart;
 import dev.vellum.guidelines.ui.parts.GuidelinesPart;
 import dev.vellum.guidelines.ui.parts.HistoryPart;
-import dev.vellum.guidelines.ui.parts.LabelFaqStatus;
+import dev.vellum.guidelines.ui.parts.GuidelinesStatus;
 import dev.vellum.guidelines.ui.parts.WhatChangedPart;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,8 +73,13 @@ class ViewsTest {
 
     @Test
     void theStatusLineCountsTheFaqEntriesOfTheSelectedAnnotationsLabel() throws Exception {
-        LabelFaqStatus status = ContextInjectionFactory.make(LabelFaqStatus.class, f.context);
+        GuidelinesStatus status = ContextInjectionFactory.make(GuidelinesStatus.class, f.context);
         assertEquals("", status.text(), "nothing selected, nothing shown");
+        assertEquals("<a>Guidelines changed: v1 \u2192 v2, 1 new FAQ answer</a>", status.noticeText(),
+                "tester acknowledged v1 before v2 and the decision on q1");
+        guidelines.acknowledge("tester");
+        status.guidelinesChanged("acknowledged");
+        assertEquals("", status.noticeText(), "up to date after acknowledging");
         f.context.set(IServiceConstants.ACTIVE_SELECTION, Annotation.create("x", "image.bbox", "car", Map.of(), "tester"));
         assertTrue(status.text().contains("FAQ on car</a>: 1 answer"), status.text());
         f.context.set(IServiceConstants.ACTIVE_SELECTION, List.of(Annotation.create("y", "image.bbox", "person", Map.of(), "tester")));
