@@ -194,7 +194,9 @@ public final class Faq {
         FaqEntry original = require(ofId);
         Set<String> seen = new LinkedHashSet<>();
         while (original.status() == FaqStatus.DUPLICATE && seen.add(original.id())) {
-            original = require(original.duplicateOf());
+            FaqEntry from = original;
+            original = get(from.duplicateOf()).orElseThrow(() -> new StoreException(files.where(entryPath(from.id())),
+                    from.id() + " is marked a duplicate of '" + from.duplicateOf() + "', which does not exist"));
         }
         if (original.id().equals(e.id())) {
             throw new IllegalArgumentException(e.id() + " cannot be a duplicate of itself"
