@@ -57,6 +57,24 @@ public final class Widgets {
         return l;
     }
 
+    /**
+     * A row layout for bars that wrap in a narrow view instead of cutting their controls off, with
+     * the same margins as {@link #bar}.
+     */
+    public static org.eclipse.swt.layout.RowLayout wrappingBar(int spacing, boolean center) {
+        org.eclipse.swt.layout.RowLayout rows = new org.eclipse.swt.layout.RowLayout(SWT.HORIZONTAL);
+        rows.wrap = true;
+        rows.center = center;
+        rows.marginWidth = 8;
+        rows.marginHeight = 6;
+        rows.marginLeft = 0;
+        rows.marginRight = 0;
+        rows.marginTop = 0;
+        rows.marginBottom = 0;
+        rows.spacing = spacing;
+        return rows;
+    }
+
     /** A grid layout with no margins. */
     public static GridLayout tight(int columns, boolean equal) {
         GridLayout l = new GridLayout(columns, equal);

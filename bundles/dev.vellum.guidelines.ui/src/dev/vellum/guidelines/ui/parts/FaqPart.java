@@ -59,7 +59,6 @@ import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.layout.RowData;
-import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -148,17 +147,7 @@ public final class FaqPart {
     private void createBar() {
         // The bar wraps: one row in a wide view, several in a narrow side panel.
         Composite bar = new Composite(root, SWT.NONE);
-        RowLayout rows = new RowLayout(SWT.HORIZONTAL);
-        rows.wrap = true;
-        rows.center = true;
-        rows.marginWidth = 8;
-        rows.marginHeight = 6;
-        rows.marginLeft = 0;
-        rows.marginRight = 0;
-        rows.marginTop = 0;
-        rows.marginBottom = 0;
-        rows.spacing = 10;
-        bar.setLayout(rows);
+        bar.setLayout(Widgets.wrappingBar(10, true));
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         search = Widgets.id(new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL), "faq.search");
         search.setMessage("Search questions, answers, notes");
@@ -297,16 +286,7 @@ public final class FaqPart {
         Label line = new Label(right, SWT.SEPARATOR | SWT.HORIZONTAL);
         line.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         Composite actions = new Composite(right, SWT.NONE);
-        RowLayout rows = new RowLayout(SWT.HORIZONTAL);
-        rows.wrap = true;
-        rows.marginWidth = 8;
-        rows.marginHeight = 6;
-        rows.marginLeft = 0;
-        rows.marginRight = 0;
-        rows.marginTop = 0;
-        rows.marginBottom = 0;
-        rows.spacing = 6;
-        actions.setLayout(rows);
+        actions.setLayout(Widgets.wrappingBar(6, false));
         actions.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
         decideButton = Widgets.id(action(actions, "&Decide\u2026", "Answer the question (or change the answer)", this::decide), "faq.decide");
         promoteButton = Widgets.id(action(actions, "Pro&mote\u2026", "Write the decision into the guideline draft", this::promote),

@@ -26,7 +26,6 @@ import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.layout.RowData;
-import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -63,17 +62,7 @@ public final class GuidelineDiffPart implements ChangeNavigation {
         root.setLayout(Widgets.tight(1, false));
         // The bar wraps: in a narrow view the status goes to a second line rather than being cut.
         Composite bar = new Composite(root, SWT.NONE);
-        RowLayout rows = new RowLayout(SWT.HORIZONTAL);
-        rows.wrap = true;
-        rows.center = true;
-        rows.marginWidth = 8;
-        rows.marginHeight = 6;
-        rows.marginLeft = 0;
-        rows.marginRight = 0;
-        rows.marginTop = 0;
-        rows.marginBottom = 0;
-        rows.spacing = 8;
-        bar.setLayout(rows);
+        bar.setLayout(Widgets.wrappingBar(8, true));
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         fromCombo = pair(bar, "&From:", "diff.from");
         toCombo = pair(bar, "&To:", "diff.to");
