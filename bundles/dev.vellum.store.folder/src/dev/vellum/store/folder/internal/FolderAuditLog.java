@@ -45,6 +45,7 @@ public final class FolderAuditLog implements AuditLog {
     private final Path eventsFile;
     private final Path headFile;
     private final AuditIndex index = new AuditIndex();
+    private final Object appendLock = new Object();
 
     public FolderAuditLog(Path projectDir) {
         Path dir = projectDir.resolve(FOLDER);
@@ -53,12 +54,19 @@ public final class FolderAuditLog implements AuditLog {
     }
 
     @Override
-    public synchronized List<AuditEvent> append(List<AuditEvent> events) throws StoreException {
+    public List<AuditEvent> append(List<AuditEvent> events) throws StoreException {
         if (events.isEmpty()) {
             return List.of();
         }
+        // Appends wait for each other (and, through the file lock, for other processes), not for a
+        // reader building the item index: a save is never held up by the History view.
+        synchronized (appendLock) {
+            return appendLocked(events);
+        }
+    }
+
+    private List<AuditEvent> appendLocked(List<AuditEvent> events) throws StoreException {
         List<AuditEvent> recorded = new ArrayList<>(events.size());
-        String head;
         try {
             Files.createDirectories(eventsFile.getParent());
             try (FileChannel ch = FileChannel.open(eventsFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -76,15 +84,31 @@ public final class FolderAuditLog implements AuditLog {
                     text.append(line).append('\n');
                     recorded.add(e.recorded(seq, prev));
                 }
-                ByteBuffer buf = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-                long at = ch.size();
-                while (buf.hasRemaining()) {
-                    at += ch.write(buf, at);
+                if (tail.seq() == 0 && !Files.exists(headFile)) {
+                    // The head exists before the first event does: if it cannot be updated after an
+                    // append, a log longer than its head still verifies and takes further appends.
+                    writeHead(0, AuditChain.GENESIS);
                 }
-                ch.force(true);
-                head = "{\"seq\":" + seq + ",\"hash\":\"" + prev + "\"}\n";
+                ByteBuffer buf = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+                long start = ch.size();
                 try {
-                    AtomicFiles.write(headFile, head.getBytes(StandardCharsets.UTF_8));
+                    long at = start;
+                    while (buf.hasRemaining()) {
+                        at += ch.write(buf, at);
+                    }
+                    ch.force(true);
+                } catch (IOException e) {
+                    // All or nothing: a caller that retries must not find half of these events there.
+                    try {
+                        ch.truncate(start);
+                        ch.force(true);
+                    } catch (IOException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                    throw e;
+                }
+                try {
+                    writeHead(seq, prev);
                 } catch (IOException e) {
                     // The events are on the disk: reporting "not recorded" would make a caller record
                     // them twice. A log longer than its head verifies; the next append writes the head.
@@ -99,12 +123,14 @@ public final class FolderAuditLog implements AuditLog {
     }
 
     @Override
-    public synchronized List<AuditEvent> events(String itemId) throws StoreException {
+    public List<AuditEvent> events(String itemId) throws StoreException {
         if (itemId != null) {
-            return itemEvents(itemId, true);
+            synchronized (index) {
+                return itemEvents(itemId, true);
+            }
         }
         List<AuditEvent> out = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(eventsFile, StandardCharsets.UTF_8)) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(eventsFile), lenientUtf8()))) {
             long n = 0;
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 out.add(parse(line, ++n));
@@ -148,7 +174,7 @@ public final class FolderAuditLog implements AuditLog {
     }
 
     @Override
-    public synchronized AuditVerification verify() throws StoreException {
+    public AuditVerification verify() throws StoreException {
         Head head;
         try {
             head = readHead();
@@ -165,10 +191,7 @@ public final class FolderAuditLog implements AuditLog {
             return head != null && head.seq() > 0 ? AuditVerification.bad(0, 1, eventsFile + " is missing or empty but " + headFile
                     + " records " + head.seq() + " events", AuditChain.GENESIS) : AuditVerification.ok(0, AuditChain.GENESIS);
         }
-        // Bytes that are not UTF-8 become U+FFFD: the line's hash then fails and verify names it.
-        CharsetDecoder lenient = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(eventsFile), lenient))) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(eventsFile), lenientUtf8()))) {
             Iterator<String> lines = r.lines().iterator();
             AuditVerification v = AuditChain.verify(lines, head == null ? 0 : head.seq(), head == null ? "" : head.hash());
             if (v.intact() && head == null) {
@@ -235,6 +258,10 @@ public final class FolderAuditLog implements AuditLog {
     private record Head(long seq, String hash) {
     }
 
+    private void writeHead(long seq, String hash) throws IOException {
+        AtomicFiles.write(headFile, ("{\"seq\":" + seq + ",\"hash\":\"" + hash + "\"}\n").getBytes(StandardCharsets.UTF_8));
+    }
+
     /** What {@code head.json} records, or null when there is none. */
     private Head readHead() throws IOException {
         if (!Files.exists(headFile)) {
@@ -246,6 +273,12 @@ public final class FolderAuditLog implements AuditLog {
         } catch (IOException | RuntimeException e) {
             throw new IOException(headFile + " is damaged: " + JsonValues.oneLine(e.getMessage()));
         }
+    }
+
+    /** Bytes that are not UTF-8 become U+FFFD: the line's hash then fails and verify names it. */
+    private static CharsetDecoder lenientUtf8() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
     }
 
     private static boolean isSealed(String line) {

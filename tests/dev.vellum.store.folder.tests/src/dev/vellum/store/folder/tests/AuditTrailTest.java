@@ -192,6 +192,18 @@ class AuditTrailTest {
     }
 
     @Test
+    void aHeadLeftBehindByAFailedUpdateDoesNotBlockTheTrail() throws Exception {
+        Path dir = projectWithEvents(3);
+        // The head written before the first event, never updated (disk full, read-only folder...).
+        Files.writeString(dir.resolve("audit/head.json"), "{\"seq\":0,\"hash\":\"" + "0".repeat(64) + "\"}\n");
+        assertTrue(verify(dir).intact(), "a log longer than its head verifies");
+        try (StoredProject p = store.open(dir.toString())) {
+            assertEquals(4, p.audit().append(List.of(AuditEvent.of("x", "a", 0, ""))).get(0).seq());
+        }
+        assertTrue(Files.readString(dir.resolve("audit/head.json")).startsWith("{\"seq\":4,"), "the next append catches the head up");
+    }
+
+    @Test
     void aByteThatIsNotUtf8IsNamedAsAChangedEvent() throws Exception {
         Path dir = projectWithEvents(5);
         byte[] bytes = Files.readAllBytes(log(dir));
