@@ -170,9 +170,10 @@ public final class Faq {
         Guidelines guidelines = new Guidelines(project);
         String draft = guidelines.draft().markdown();
         String heading = section == null || section.isBlank() ? defaultSection(draft, e.labels()) : section.strip();
-        String body = text == null || text.isBlank() ? promotionText(e) : text.strip();
-        // A promotion retried after a failure finds its text already in the draft: not added twice.
-        if (!draft.contains(body)) {
+        String body = (text == null || text.isBlank() ? promotionText(e) : text.strip()).replace("\r\n", "\n");
+        // A promotion retried after a failure finds its text already in the draft, as whole lines:
+        // not added twice.
+        if (!("\n" + draft + "\n").contains("\n" + body + "\n")) {
             guidelines.saveDraft(DraftSections.append(draft, heading, body), user);
         }
         FaqEntry p = new FaqEntry(e.id(), e.question(), FaqStatus.PROMOTED, e.context(), e.raisedBy(), e.raised(), e.labels(), e.answer(),

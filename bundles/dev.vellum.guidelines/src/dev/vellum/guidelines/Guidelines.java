@@ -236,11 +236,12 @@ public final class Guidelines {
         after.put("basedOn", draft.basedOn());
         after.put("faqPromoted", toLink.stream().map(FaqEntry::id).toList());
         after.put("sectionsTouched", new ArrayList<>(diff.sectionsTouched()));
-        audit(AuditEvent.of(AuditEvent.GUIDELINES_PUBLISHED, user, number, "v" + number + ": " + note.strip()).change(null, after));
+        // The project catches up first, so that a trail that cannot be written leaves nothing half done.
         project.saveProject();
         files.delete(DRAFT_TEXT);
         files.delete(DRAFT_INFO);
         faq.linkPromotions(toLink, number);
+        audit(AuditEvent.of(AuditEvent.GUIDELINES_PUBLISHED, user, number, "v" + number + ": " + note.strip()).change(null, after));
         return new GuidelineVersion(number, text, note.strip(), user, now);
     }
 

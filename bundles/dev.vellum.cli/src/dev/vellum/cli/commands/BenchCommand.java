@@ -196,7 +196,7 @@ public final class BenchCommand extends CommandGroup {
      * removed) run only on projects {@code bench generate} made.
      */
     static void requireGenerated(StoredProject stored) {
-        if (!ProjectGenerator.PROJECT_ID.equals(stored.project().id())) {
+        if (!ProjectGenerator.isGenerated(stored.project())) {
             throw new dev.vellum.cli.Cli.UsageException(stored.location() + " was not made by 'bench generate': this benchmark"
                     + " writes into the project, so it runs only on generated ones");
         }

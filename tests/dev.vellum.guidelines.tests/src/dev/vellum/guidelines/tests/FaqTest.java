@@ -196,6 +196,21 @@ class FaqTest {
     }
 
     @Test
+    void aPromotionWhoseWordsAppearInsideAnotherLineIsStillAdded() throws Exception {
+        try (FolderProject p = TestProjects.create(dir)) {
+            Guidelines g = new Guidelines(p);
+            g.saveDraft(GUIDE, "carol");
+            Faq faq = new Faq(p);
+            faq.raise(FaqContext.general("person", 0), "Cyclists?", "bob");
+            faq.decide("q1", "Yes.", List.of(), Set.of(), "carol");
+            assertTrue(GUIDE.contains("bicycle"));
+            faq.promote("q1", "Persons", "bicycle", "carol");
+            String draft = g.draft().markdown();
+            assertTrue(("\n" + draft + "\n").contains("\nbicycle\n"), "added as its own paragraph:\n" + draft);
+        }
+    }
+
+    @Test
     void idsAreSequentialFromTheHighestExisting() throws Exception {
         try (FolderProject p = TestProjects.create(dir)) {
             Faq faq = new Faq(p);

@@ -40,8 +40,14 @@ import java.util.stream.IntStream;
  * gives the same project.
  */
 public final class ProjectGenerator {
-    /** The id of every generated project, so that benchmarks that write can tell them from real ones. */
-    public static final String PROJECT_ID = "bench";
+    private static final String PROJECT_ID = "bench";
+    /** The manifest setting that marks a generated project (an id alone can be chosen by anyone). */
+    public static final String GENERATED = "benchGenerated";
+
+    /** Whether {@code project} was made by this generator. */
+    public static boolean isGenerated(dev.vellum.core.model.Project project) {
+        return Boolean.TRUE.equals(project.extensions().get(GENERATED));
+    }
 
     private static final String[] LABELS = {"car", "person", "bicycle", "truck", "dog"};
     private static final AnnotationState[] STATES = AnnotationState.values();
@@ -84,6 +90,7 @@ public final class ProjectGenerator {
                         List.of(new AttributeDef("occluded", AttributeType.BOOLEAN, List.of(), false))));
             }
             p.project().putSchema(new LabelSchema("image", classes));
+            p.project().setExtensions(Map.of(GENERATED, true));
             p.saveProject();
         }
         Path itemsDir = dir.resolve(FolderProject.ITEMS);
