@@ -27,6 +27,17 @@ class CocoRleTest {
     }
 
     @Test
+    void agreesWithValuesOtherCocoImplementationsPin() {
+        // Negative differences (-3, -1), a zero difference, and a run needing three characters.
+        int[][] counts = {{0, 6, 1, 3}, {0, 6, 1}, {0, 6, 1, 1}, {0, 6, 1, 5}, {0, 6, 1, 6}, {0, 1, 1, 2, 1, 3, 1, 4, 1}, {0, 1024}};
+        String[] strings = {"061M", "061", "061K", "061O", "0610", "011101010", "0PP1"};
+        for (int i = 0; i < counts.length; i++) {
+            assertEquals(strings[i], CocoRle.encode(counts[i]));
+            assertArrayEquals(counts[i], CocoRle.decode(strings[i]));
+        }
+    }
+
+    @Test
     void roundTripsRandomCountsIncludingLargeRuns() {
         Random r = new Random(7);
         for (int t = 0; t < 500; t++) {
