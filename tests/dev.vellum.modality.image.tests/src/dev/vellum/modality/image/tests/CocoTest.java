@@ -38,7 +38,9 @@ import dev.vellum.modality.image.model.Keypoints;
 import dev.vellum.modality.image.model.Mask;
 import dev.vellum.modality.image.model.Polygon;
 import dev.vellum.modality.image.model.Shape;
+import dev.vellum.modality.image.ImageModality;
 import dev.vellum.modality.image.quality.KeypointOutsideBox;
+import dev.vellum.modality.image.quality.ShapeOutsideImage;
 import dev.vellum.store.folder.FolderProjectStore;
 
 /** COCO import against every file of datumaro's COCO test dataset (../shared/data/image/coco_datumaro), and export round trips. */
@@ -151,6 +153,15 @@ class CocoTest {
             List<Finding> findings = new ArrayList<>();
             new KeypointOutsideBox().check(new ValidationRule.ValidationContext(p.project(), p, Map.of()), p.loadItem("b.jpg"), findings::add);
             assertEquals(5, findings.size());
+            ImageModality modality = new ImageModality();
+            for (String id : List.of("a.jpg", "b.jpg")) {
+                for (Annotation a : annotations(p, id)) {
+                    assertEquals(List.of(), modality.validate(a, p.project().schema("image").orElseThrow(), 0), a.id());
+                }
+                List<Finding> outside = new ArrayList<>();
+                new ShapeOutsideImage().check(new ValidationRule.ValidationContext(p.project(), p, Map.of()), p.loadItem(id), outside::add);
+                assertEquals(List.of(), outside, "every shape of " + id + " lies in its image");
+            }
             // Importing the same file again adds nothing and says so.
             ImportReport again = importFiles(p, List.of(files.get(0)));
             assertEquals(0, again.annotationsAdded());
@@ -223,6 +234,16 @@ class CocoTest {
             new CocoExporter().export(b, new FormatExporter.Options("mira", false), out2, Progress.NONE);
             assertEquals(json, Files.readString(out2));
         }
+    }
+
+    @Test
+    void acceptsCocoJsonFilesOnly() throws Exception {
+        CocoImporter importer = new CocoImporter();
+        assertEquals(80, importer.accepts(resource("instances_val.json")));
+        Path other = Files.writeString(tmp.resolve("other.json"), "{\"name\": \"x\"}");
+        assertEquals(10, importer.accepts(other));
+        assertEquals(0, importer.accepts(Files.writeString(tmp.resolve("labels.txt"), "a")));
+        assertEquals(0, importer.accepts(tmp.resolve("missing.json")));
     }
 
     @Test
