@@ -1,0 +1,325 @@
+package dev.vellum.modality.image.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import dev.vellum.core.model.Annotation;
+import dev.vellum.core.model.AnnotationSet;
+import dev.vellum.core.model.AnnotationState;
+import dev.vellum.core.model.Item;
+import dev.vellum.core.model.ItemSummary;
+import dev.vellum.core.model.LabelClass;
+import dev.vellum.core.spi.FormatExporter;
+import dev.vellum.core.spi.Progress;
+import dev.vellum.core.spi.StoreException;
+import dev.vellum.core.spi.StoredProject;
+import dev.vellum.modality.image.ImageModality;
+import dev.vellum.modality.image.model.BoundingBox;
+import dev.vellum.modality.image.model.Keypoints;
+import dev.vellum.modality.image.model.Mask;
+import dev.vellum.modality.image.model.PayloadException;
+import dev.vellum.modality.image.model.Polygon;
+import dev.vellum.modality.image.model.RotatedBox;
+import dev.vellum.modality.image.model.Shape;
+
+/**
+ * Writes the image items as one COCO JSON file. Annotations sharing the attribute {@code group}
+ * become one COCO annotation (box, polygons or mask, keypoints); categories come from the image
+ * label schema (then any other label used), numbered from 1, with the keypoint templates; image
+ * ids are numbered from 1 in item order. Rotated boxes are written as 4-point polygons. COCO has no
+ * place for polygon holes (only outer rings are written), polylines or image tags (not written).
+ */
+@Component(service = FormatExporter.class)
+public final class CocoExporter implements FormatExporter {
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    @Override
+    public String id() {
+        return CocoFormat.ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "COCO instances and keypoints JSON";
+    }
+
+    @Override
+    public String modalityId() {
+        return ImageModality.ID;
+    }
+
+    @Override
+    public int export(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
+        List<ItemSummary> summaries = project.project().items().stream().filter(s -> ImageModality.ID.equals(s.modalityId())).toList();
+        Map<String, Integer> categories = new LinkedHashMap<>();
+        project.project().schema(ImageModality.ID).ifPresent(s -> {
+            for (LabelClass c : s.classes()) {
+                categories.putIfAbsent(c.name(), categories.size() + 1);
+            }
+        });
+        for (ItemSummary s : summaries) {
+            for (ItemSummary.SetSummary set : s.sets()) {
+                set.labels().stream().sorted().forEach(l -> categories.putIfAbsent(l, categories.size() + 1));
+            }
+        }
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+        int written = 0;
+        progress.begin("Exporting COCO", summaries.size());
+        try {
+            try (OutputStream os = Files.newOutputStream(tmp); JsonGenerator g = JSON.createGenerator(os, JsonEncoding.UTF8)) {
+                g.writeStartObject();
+                writeCategories(g, categories, project.project().extensions().get(CocoFormat.TEMPLATES));
+                List<Object[]> kept = new ArrayList<>();
+                g.writeArrayFieldStart("images");
+                int imageId = 0;
+                for (ItemSummary s : summaries) {
+                    if (progress.isCanceled()) {
+                        throw new IOException("export to " + out + " cancelled; nothing written");
+                    }
+                    Item item = project.loadItem(s.id());
+                    AnnotationSet set = pick(item, options);
+                    progress.worked(1);
+                    if (set == null) {
+                        continue;
+                    }
+                    imageId++;
+                    writeImage(g, imageId, item);
+                    kept.add(new Object[] {imageId, set});
+                    written++;
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("annotations");
+                int annotationId = 0;
+                for (Object[] k : kept) {
+                    for (List<Annotation> group : groups((AnnotationSet) k[1])) {
+                        if (writeAnnotation(g, ++annotationId, (Integer) k[0], group, categories)) {
+                            continue;
+                        }
+                        annotationId--;
+                    }
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            try {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return written;
+    }
+
+    /** The set to export: the annotator's, or the most advanced in review; null when none qualifies. */
+    private static AnnotationSet pick(Item item, Options options) {
+        List<AnnotationSet> sets = new ArrayList<>(item.sets());
+        if (options != null && options.annotator() != null) {
+            sets.removeIf(s -> !s.annotator().equals(options.annotator()));
+        }
+        if (options != null && options.acceptedOnly()) {
+            sets.removeIf(s -> s.state() != AnnotationState.ACCEPTED && s.state() != AnnotationState.AUDITED);
+        }
+        return sets.stream().max(Comparator.comparingInt((AnnotationSet s) -> s.state().progressRank())).orElse(null);
+    }
+
+    private static void writeCategories(JsonGenerator g, Map<String, Integer> categories, Object templates) throws IOException {
+        Map<?, ?> t = templates instanceof Map<?, ?> m ? m : Map.of();
+        g.writeArrayFieldStart("categories");
+        for (Map.Entry<String, Integer> c : categories.entrySet()) {
+            g.writeStartObject();
+            g.writeNumberField("id", c.getValue());
+            g.writeStringField("name", c.getKey());
+            g.writeStringField("supercategory", "");
+            if (t.get(c.getKey()) instanceof Map<?, ?> template) {
+                g.writeFieldName("keypoints");
+                writeValue(g, template.get("keypoints") == null ? List.of() : template.get("keypoints"));
+                g.writeFieldName("skeleton");
+                writeValue(g, template.get("skeleton") == null ? List.of() : template.get("skeleton"));
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeImage(JsonGenerator g, int id, Item item) throws IOException {
+        Map<String, Object> md = item.assets().get(0).metadata();
+        g.writeStartObject();
+        g.writeNumberField("id", id);
+        g.writeFieldName("width");
+        writeValue(g, md.getOrDefault("width", 0));
+        g.writeFieldName("height");
+        writeValue(g, md.getOrDefault("height", 0));
+        g.writeStringField("file_name", item.assets().get(0).uri());
+        if (item.metadata().get(CocoFormat.IMAGE_FIELDS) instanceof Map<?, ?> rest) {
+            for (Map.Entry<?, ?> e : rest.entrySet()) {
+                g.writeFieldName((String) e.getKey());
+                writeValue(g, e.getValue());
+            }
+        }
+        g.writeEndObject();
+    }
+
+    /** The set's annotations joined by their {@code group} attribute (or alone), in order. */
+    private static List<List<Annotation>> groups(AnnotationSet set) {
+        Map<String, List<Annotation>> groups = new LinkedHashMap<>();
+        for (Annotation a : set.annotations()) {
+            String key = a.attributes().get(CocoFormat.GROUP) instanceof String s ? a.label() + "\u0000" + s : "\u0001" + a.id();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    /** Writes one COCO annotation; false (nothing written) when the group has nothing COCO can hold. */
+    private static boolean writeAnnotation(JsonGenerator g, int id, int imageId, List<Annotation> group, Map<String, Integer> categories)
+            throws IOException {
+        BoundingBox box = null;
+        List<List<Double>> polygons = new ArrayList<>();
+        Mask mask = null;
+        Keypoints keypoints = null;
+        for (Annotation a : group) {
+            Shape s;
+            try {
+                s = Shape.fromPayload(a.typeId(), a.payload());
+            } catch (PayloadException e) {
+                continue;
+            }
+            switch (s) {
+                case BoundingBox b -> box = box == null ? b : box;
+                case Polygon p -> polygons.add(p.points());
+                case RotatedBox r -> polygons.add(r.corners());
+                case Mask m -> mask = mask == null ? m : mask;
+                case Keypoints k -> keypoints = keypoints == null ? k : keypoints;
+                default -> {
+                }
+            }
+        }
+        if (box == null && polygons.isEmpty() && mask == null && keypoints == null) {
+            return false;
+        }
+        Annotation first = group.get(0);
+        boolean crowd = Boolean.TRUE.equals(first.attributes().get(CocoFormat.ISCROWD));
+        double area;
+        if (mask != null) {
+            area = mask.area();
+        } else if (!polygons.isEmpty()) {
+            area = polygons.stream().mapToDouble(Polygon::ringArea).sum();
+        } else {
+            area = box == null ? 0 : box.area();
+        }
+        if (box == null) {
+            box = mask != null ? mask.bounds() : !polygons.isEmpty() ? Shape.boundsOf(polygons.stream().flatMap(List::stream).toList()) : keypoints.bounds();
+        }
+        g.writeStartObject();
+        g.writeNumberField("id", id);
+        g.writeNumberField("image_id", imageId);
+        g.writeNumberField("category_id", categories.get(first.label()));
+        g.writeFieldName("segmentation");
+        if (mask != null) {
+            g.writeStartObject();
+            g.writeFieldName("size");
+            g.writeArray(new int[] {mask.height(), mask.width()}, 0, 2);
+            if (crowd) {
+                g.writeFieldName("counts");
+                g.writeArray(mask.counts(), 0, mask.counts().length);
+            } else {
+                g.writeStringField("counts", dev.vellum.modality.image.codec.CocoRle.encode(mask.counts()));
+            }
+            g.writeEndObject();
+        } else {
+            g.writeStartArray();
+            for (List<Double> p : polygons) {
+                writeNumbers(g, p);
+            }
+            g.writeEndArray();
+        }
+        g.writeNumberField("area", area);
+        g.writeFieldName("bbox");
+        g.writeStartArray();
+        if (box != null) {
+            g.writeNumber(box.x());
+            g.writeNumber(box.y());
+            g.writeNumber(box.width());
+            g.writeNumber(box.height());
+        }
+        g.writeEndArray();
+        g.writeNumberField("iscrowd", crowd ? 1 : 0);
+        if (keypoints != null) {
+            g.writeFieldName("keypoints");
+            writeNumbers(g, keypoints.points());
+            g.writeNumberField("num_keypoints", keypoints.labelledCount());
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>(first.attributes());
+        attributes.remove(CocoFormat.GROUP);
+        attributes.remove(CocoFormat.ISCROWD);
+        if (!attributes.isEmpty()) {
+            g.writeFieldName("attributes");
+            writeValue(g, attributes);
+        }
+        g.writeEndObject();
+        return true;
+    }
+
+    private static void writeNumbers(JsonGenerator g, List<Double> xs) throws IOException {
+        g.writeStartArray();
+        for (double d : xs) {
+            writeNumber(g, d);
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeNumber(JsonGenerator g, double d) throws IOException {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            g.writeNumber((long) d);
+        } else {
+            g.writeNumber(d);
+        }
+    }
+
+    private static void writeValue(JsonGenerator g, Object v) throws IOException {
+        switch (v) {
+            case null -> g.writeNull();
+            case String s -> g.writeString(s);
+            case Boolean b -> g.writeBoolean(b);
+            case Integer i -> g.writeNumber(i);
+            case Long l -> g.writeNumber(l);
+            case java.math.BigDecimal d -> g.writeNumber(d);
+            case java.math.BigInteger i -> g.writeNumber(i);
+            case Number n -> g.writeNumber(n.doubleValue());
+            case Map<?, ?> m -> {
+                g.writeStartObject();
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    g.writeFieldName(String.valueOf(e.getKey()));
+                    writeValue(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            case List<?> l -> {
+                g.writeStartArray();
+                for (Object o : l) {
+                    writeValue(g, o);
+                }
+                g.writeEndArray();
+            }
+            default -> g.writeString(String.valueOf(v));
+        }
+    }
+}
