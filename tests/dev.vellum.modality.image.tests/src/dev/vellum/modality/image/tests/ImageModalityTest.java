@@ -45,10 +45,10 @@ class ImageModalityTest {
     }
 
     @Test
-    void validationNamesPayloadAndLabelProblems() {
+    void validationNamesPayloadProblemsAndLeavesLabelsToTheCoreRule() {
         LabelSchema schema = new LabelSchema("image", List.of(new LabelClass("car", null, "1", List.of())));
         Annotation bad = Annotation.create("a", "image.bbox", "bus", Map.of("x", 1, "y", 1, "width", 2), "u");
-        assertEquals(List.of("image.bbox: 'height' must be a number and is missing", "image.bbox: label 'bus' is not in the image label schema"),
+        assertEquals(List.of("image.bbox: 'height' must be a number and is missing"),
                 modality.validate(bad, schema, 1));
         Annotation newer = new Annotation("b", "image.bbox", "car", null, 2, Map.of(), dev.vellum.core.model.Provenance.HUMAN, "u",
                 java.time.Instant.now(), null);
