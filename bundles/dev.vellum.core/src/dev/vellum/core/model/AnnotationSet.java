@@ -18,6 +18,8 @@ public final class AnnotationSet {
     private final Instant created;
     private Instant modified;
     private final List<Annotation> annotations;
+    /** The ids in {@link #annotations}, so adding one checks uniqueness at once, not by a scan. */
+    private final java.util.Set<String> ids = new java.util.HashSet<>();
 
     /**
      * @param annotator        the user whose work this is
@@ -38,7 +40,6 @@ public final class AnnotationSet {
         this.created = Objects.requireNonNull(created, "created");
         this.modified = modified == null ? created : modified;
         this.annotations = new ArrayList<>(annotations == null ? List.of() : annotations);
-        java.util.Set<String> ids = new java.util.HashSet<>();
         for (Annotation a : this.annotations) {
             if (!ids.add(a.id())) {
                 throw new IllegalArgumentException("annotation id '" + a.id() + "' appears twice in the set of " + annotator);
@@ -102,7 +103,7 @@ public final class AnnotationSet {
 
     /** Inserts {@code a} at {@code index} (appends when out of range); ids must stay unique. */
     public void insert(int index, Annotation a) {
-        if (indexOf(a.id()) >= 0) {
+        if (!ids.add(a.id())) {
             throw new IllegalArgumentException("annotation id '" + a.id() + "' already exists in the set of " + annotator);
         }
         annotations.add(index < 0 || index > annotations.size() ? annotations.size() : index, a);
@@ -112,13 +113,20 @@ public final class AnnotationSet {
     /** Removes and returns the annotation at {@code index}. */
     public Annotation removeAt(int index) {
         Annotation a = annotations.remove(index);
+        ids.remove(a.id());
         touch();
         return a;
     }
 
     /** Replaces the annotation at {@code index}. */
     public void replaceAt(int index, Annotation a) {
+        Annotation old = annotations.get(index);
+        if (!old.id().equals(a.id()) && ids.contains(a.id())) {
+            throw new IllegalArgumentException("annotation id '" + a.id() + "' already exists in the set of " + annotator);
+        }
         annotations.set(index, a);
+        ids.remove(old.id());
+        ids.add(a.id());
         touch();
     }
 

@@ -179,4 +179,21 @@ class ModelTest {
         assertFalse(new Asset("C:\\data\\a.png", "image", "", null).isRelative());
         assertFalse(new Asset("D:/data/a.png", "image", "", null).isRelative());
     }
+
+    @Test
+    void annotationIdsStayUniqueThroughInsertRemoveAndReplace() {
+        AnnotationSet set = AnnotationSet.start("alice", 0);
+        set.insert(-1, Annotation.create("a", "image.bbox", "car", java.util.Map.of(), "alice"));
+        set.insert(-1, Annotation.create("b", "image.bbox", "car", java.util.Map.of(), "alice"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> set.insert(0, Annotation.create("a", "image.bbox", "bus", java.util.Map.of(), "alice")));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> set.replaceAt(1, Annotation.create("a", "image.bbox", "bus", java.util.Map.of(), "alice")));
+        set.replaceAt(1, Annotation.create("c", "image.bbox", "bus", java.util.Map.of(), "alice"));
+        set.insert(-1, Annotation.create("b", "image.bbox", "car", java.util.Map.of(), "alice"));
+        set.removeAt(0);
+        set.insert(-1, Annotation.create("a", "image.bbox", "car", java.util.Map.of(), "alice"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("c", "b", "a"),
+                set.annotations().stream().map(Annotation::id).toList());
+    }
 }
