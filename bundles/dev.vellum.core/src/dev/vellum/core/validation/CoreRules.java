@@ -6,6 +6,7 @@ import dev.vellum.core.model.AttributeDef;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.LabelClass;
 import dev.vellum.core.model.LabelSchema;
+import dev.vellum.core.spi.AnnotationRule;
 import dev.vellum.core.spi.Finding;
 import dev.vellum.core.spi.Finding.Severity;
 import dev.vellum.core.spi.Modality;
@@ -23,20 +24,10 @@ final class CoreRules {
         return List.of(new UnknownLabel(), new Attributes(), new Payload(), new MissingMedia());
     }
 
-    /** A rule that looks at one annotation at a time; each message becomes an error finding on it. */
-    abstract static class PerAnnotation implements ValidationRule {
-        /** Reports what is wrong with {@code annotation}, one message each, to {@code problems}. */
-        abstract void check(ValidationContext context, Item item, AnnotationSet set, Annotation annotation,
-                Consumer<String> problems);
-
-        @Override
-        public final void check(ValidationContext context, Item item, Consumer<Finding> findings) {
-            for (AnnotationSet set : item.sets()) {
-                for (Annotation a : set.annotations()) {
-                    check(context, item, set, a,
-                            m -> findings.accept(new Finding(id(), Severity.ERROR, item.id(), set.annotator(), a.id(), m)));
-                }
-            }
+    /** Core's per-annotation rules report errors. */
+    abstract static class PerAnnotation extends AnnotationRule {
+        PerAnnotation() {
+            super(Severity.ERROR);
         }
     }
 
@@ -53,7 +44,7 @@ final class CoreRules {
         }
 
         @Override
-        void check(ValidationContext context, Item item, AnnotationSet set, Annotation a, Consumer<String> problems) {
+        protected void check(ValidationContext context, Item item, AnnotationSet set, Annotation a, Consumer<String> problems) {
             Optional<LabelSchema> schema = context.project().schema(item.modalityId());
             if (schema.isPresent() && !a.label().isEmpty() && schema.get().labelClass(a.label()).isEmpty()) {
                 problems.accept("label '" + a.label() + "' is not in the " + item.modalityId() + " label schema");
@@ -74,7 +65,7 @@ final class CoreRules {
         }
 
         @Override
-        void check(ValidationContext context, Item item, AnnotationSet set, Annotation a, Consumer<String> problems) {
+        protected void check(ValidationContext context, Item item, AnnotationSet set, Annotation a, Consumer<String> problems) {
             Optional<LabelClass> cls = context.project().schema(item.modalityId()).flatMap(s -> s.labelClass(a.label()));
             if (cls.isEmpty()) {
                 return;
@@ -105,7 +96,7 @@ final class CoreRules {
         }
 
         @Override
-        void check(ValidationContext context, Item item, AnnotationSet set, Annotation a, Consumer<String> problems) {
+        protected void check(ValidationContext context, Item item, AnnotationSet set, Annotation a, Consumer<String> problems) {
             Modality m = context.modalities().get(a.modalityId());
             if (m != null) {
                 m.validate(a, context.project().schema(a.modalityId()).orElse(null), set.guidelineVersion()).forEach(problems);

@@ -7,9 +7,7 @@ import org.osgi.service.component.annotations.Component;
 import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.Item;
-import dev.vellum.core.spi.Finding;
 import dev.vellum.core.spi.ValidationRule;
-import dev.vellum.modality.image.ImageModality;
 import dev.vellum.modality.image.model.BoundingBox;
 import dev.vellum.modality.image.model.Mask;
 import dev.vellum.modality.image.model.Polygon;
@@ -22,7 +20,7 @@ import dev.vellum.modality.image.model.Shape;
  * the square root of it.
  */
 @Component(service = ValidationRule.class)
-public final class DegenerateShape implements ValidationRule {
+public final class DegenerateShape extends ImageShapeRule {
     /** The rule id. */
     public static final String ID = "image.degenerate-shape";
 
@@ -51,30 +49,17 @@ public final class DegenerateShape implements ValidationRule {
         return "A shape's area is below " + ImageRules.fmt(minArea) + " square pixels";
     }
 
-    @Override
-    public boolean accepts(String modalityId) {
-        return ImageModality.ID.equals(modalityId);
-    }
 
     @Override
-    public void check(ValidationContext context, Item item, Consumer<Finding> findings) {
-        for (AnnotationSet set : item.sets()) {
-            for (Annotation a : set.annotations()) {
-                Shape s = ImageRules.shape(a).orElse(null);
-                String problem = null;
-                if (s instanceof BoundingBox || s instanceof RotatedBox || s instanceof Polygon || s instanceof Mask) {
-                    if (s.area() < minArea) {
-                        problem = a.typeId() + " '" + a.label() + "' has an area of " + ImageRules.fmt(s.area()) + " square pixels, below "
-                                + ImageRules.fmt(minArea);
-                    }
-                } else if (s instanceof Polyline l && l.length() < Math.sqrt(minArea)) {
-                    problem = a.typeId() + " '" + a.label() + "' is " + ImageRules.fmt(l.length()) + " pixels long, below "
-                            + ImageRules.fmt(Math.sqrt(minArea));
-                }
-                if (problem != null) {
-                    findings.accept(new Finding(ID, Finding.Severity.WARNING, item.id(), set.annotator(), a.id(), problem));
-                }
+    void check(Item item, AnnotationSet set, Annotation a, Shape s, Consumer<String> problems) {
+        if (s instanceof BoundingBox || s instanceof RotatedBox || s instanceof Polygon || s instanceof Mask) {
+            if (s.area() < minArea) {
+                problems.accept(a.typeId() + " '" + a.label() + "' has an area of " + ImageRules.fmt(s.area()) + " square pixels, below "
+                        + ImageRules.fmt(minArea));
             }
+        } else if (s instanceof Polyline l && l.length() < Math.sqrt(minArea)) {
+            problems.accept(a.typeId() + " '" + a.label() + "' is " + ImageRules.fmt(l.length()) + " pixels long, below "
+                    + ImageRules.fmt(Math.sqrt(minArea)));
         }
     }
 }

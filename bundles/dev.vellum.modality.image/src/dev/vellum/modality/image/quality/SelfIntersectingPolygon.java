@@ -8,14 +8,13 @@ import org.osgi.service.component.annotations.Component;
 import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.Item;
-import dev.vellum.core.spi.Finding;
 import dev.vellum.core.spi.ValidationRule;
-import dev.vellum.modality.image.ImageModality;
 import dev.vellum.modality.image.model.Polygon;
+import dev.vellum.modality.image.model.Shape;
 
 /** A polygon ring (outer or hole) whose edges cross or touch each other away from shared vertices. */
 @Component(service = ValidationRule.class)
-public final class SelfIntersectingPolygon implements ValidationRule {
+public final class SelfIntersectingPolygon extends ImageShapeRule {
     /** The rule id. */
     public static final String ID = "image.self-intersecting-polygon";
 
@@ -29,28 +28,21 @@ public final class SelfIntersectingPolygon implements ValidationRule {
         return "A polygon's edges cross each other";
     }
 
-    @Override
-    public boolean accepts(String modalityId) {
-        return ImageModality.ID.equals(modalityId);
-    }
 
     @Override
-    public void check(ValidationContext context, Item item, Consumer<Finding> findings) {
-        for (AnnotationSet set : item.sets()) {
-            for (Annotation a : set.annotations()) {
-                if (ImageRules.shape(a).orElse(null) instanceof Polygon p) {
-                    int[] edges = crossing(p.points());
-                    String where = "its outline";
-                    for (int h = 0; edges == null && h < p.holes().size(); h++) {
-                        edges = crossing(p.holes().get(h));
-                        where = "hole " + (h + 1);
-                    }
-                    if (edges != null) {
-                        findings.accept(new Finding(ID, Finding.Severity.WARNING, item.id(), set.annotator(), a.id(), "polygon '" + a.label()
-                                + "' crosses itself: in " + where + ", edge " + (edges[0] + 1) + " meets edge " + (edges[1] + 1)));
-                    }
-                }
-            }
+    void check(Item item, AnnotationSet set, Annotation a, Shape s, Consumer<String> problems) {
+        if (!(s instanceof Polygon p)) {
+            return;
+        }
+        int[] edges = crossing(p.points());
+        String where = "its outline";
+        for (int h = 0; edges == null && h < p.holes().size(); h++) {
+            edges = crossing(p.holes().get(h));
+            where = "hole " + (h + 1);
+        }
+        if (edges != null) {
+            problems.accept("polygon '" + a.label() + "' crosses itself: in " + where + ", edge " + (edges[0] + 1) + " meets edge "
+                    + (edges[1] + 1));
         }
     }
 

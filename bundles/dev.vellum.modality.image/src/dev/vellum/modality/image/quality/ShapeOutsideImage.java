@@ -7,9 +7,7 @@ import org.osgi.service.component.annotations.Component;
 import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.Item;
-import dev.vellum.core.spi.Finding;
 import dev.vellum.core.spi.ValidationRule;
-import dev.vellum.modality.image.ImageModality;
 import dev.vellum.modality.image.model.BoundingBox;
 import dev.vellum.modality.image.model.Keypoints;
 import dev.vellum.modality.image.model.Mask;
@@ -21,7 +19,7 @@ import dev.vellum.modality.image.model.Shape;
  * differs from the image's is reported too.
  */
 @Component(service = ValidationRule.class)
-public final class ShapeOutsideImage implements ValidationRule {
+public final class ShapeOutsideImage extends ImageShapeRule {
     /** The rule id. */
     public static final String ID = "image.shape-outside";
 
@@ -37,39 +35,26 @@ public final class ShapeOutsideImage implements ValidationRule {
         return "A shape lies partly or wholly outside the image";
     }
 
-    @Override
-    public boolean accepts(String modalityId) {
-        return ImageModality.ID.equals(modalityId);
-    }
 
     @Override
-    public void check(ValidationContext context, Item item, Consumer<Finding> findings) {
+    void check(Item item, AnnotationSet set, Annotation a, Shape s, Consumer<String> problems) {
         double[] size = ImageRules.imageSize(item).orElse(null);
         if (size == null) {
             return;
         }
-        for (AnnotationSet set : item.sets()) {
-            for (Annotation a : set.annotations()) {
-                Shape s = ImageRules.shape(a).orElse(null);
-                if (s == null) {
-                    continue;
-                }
-                if (s instanceof Mask m && (m.width() != size[0] || m.height() != size[1])) {
-                    findings.accept(new Finding(ID, Finding.Severity.WARNING, item.id(), set.annotator(), a.id(), "mask '" + a.label() + "' is "
-                            + m.width() + " x " + m.height() + " but the image is " + ImageRules.fmt(size[0]) + " x " + ImageRules.fmt(size[1])));
-                    continue;
-                }
-                BoundingBox b = s instanceof Keypoints k ? k.bounds() : s.bounds();
-                if (b == null) {
-                    continue;
-                }
-                if (b.x() < -TOLERANCE || b.y() < -TOLERANCE || b.x() + b.width() > size[0] + TOLERANCE || b.y() + b.height() > size[1] + TOLERANCE) {
-                    findings.accept(new Finding(ID, Finding.Severity.WARNING, item.id(), set.annotator(), a.id(),
-                            a.typeId() + " '" + a.label() + "' spans x " + ImageRules.fmt(b.x()) + ".." + ImageRules.fmt(b.x() + b.width()) + ", y "
-                                    + ImageRules.fmt(b.y()) + ".." + ImageRules.fmt(b.y() + b.height()) + ", outside the "
-                                    + ImageRules.fmt(size[0]) + " x " + ImageRules.fmt(size[1]) + " image"));
-                }
-            }
+        if (s instanceof Mask m && (m.width() != size[0] || m.height() != size[1])) {
+            problems.accept("mask '" + a.label() + "' is " + m.width() + " x " + m.height() + " but the image is "
+                    + ImageRules.fmt(size[0]) + " x " + ImageRules.fmt(size[1]));
+            return;
+        }
+        BoundingBox b = s instanceof Keypoints k ? k.bounds() : s.bounds();
+        if (b == null) {
+            return;
+        }
+        if (b.x() < -TOLERANCE || b.y() < -TOLERANCE || b.x() + b.width() > size[0] + TOLERANCE || b.y() + b.height() > size[1] + TOLERANCE) {
+            problems.accept(a.typeId() + " '" + a.label() + "' spans x " + ImageRules.fmt(b.x()) + ".." + ImageRules.fmt(b.x() + b.width())
+                    + ", y " + ImageRules.fmt(b.y()) + ".." + ImageRules.fmt(b.y() + b.height()) + ", outside the " + ImageRules.fmt(size[0])
+                    + " x " + ImageRules.fmt(size[1]) + " image");
         }
     }
 }
