@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -57,6 +58,8 @@ import dev.vellum.modality.image.model.Shape;
 @Component(service = FormatImporter.class)
 public final class CocoImporter implements FormatImporter {
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Reads a value at the parser into maps, lists, strings, Integer/Long/BigInteger and Double. */
+    private static final ObjectMapper TREES = new ObjectMapper();
 
     private static final Set<String> KNOWN_ANNOTATION_FIELDS = Set.of("id", "image_id", "category_id", "segmentation", "area", "bbox",
             "iscrowd", "attributes", "keypoints", "num_keypoints");
@@ -189,7 +192,7 @@ public final class CocoImporter implements FormatImporter {
                                 throw new IOException(file + ": '" + name + "' must be a list");
                             }
                             @SuppressWarnings("unchecked")
-                            List<Object> l = (List<Object>) JsonValues.read(p);
+                            List<Object> l = TREES.readValue(p, List.class);
                             switch (name) {
                                 case "categories" -> categories = l;
                                 case "images" -> images = l;
