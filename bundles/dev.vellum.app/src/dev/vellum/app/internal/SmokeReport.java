@@ -1,5 +1,6 @@
 package dev.vellum.app.internal;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.vellum.app.parts.AnnotationListEditor;
 import dev.vellum.app.parts.ProjectExplorerPart;
 import java.io.IOException;
@@ -99,23 +100,6 @@ public final class SmokeReport {
     }
 
     static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-            case '"' -> b.append("\\\"");
-            case '\\' -> b.append("\\\\");
-            case '\n' -> b.append("\\n");
-            case '\r' -> b.append("\\r");
-            case '\t' -> b.append("\\t");
-            default -> {
-                if (c < 0x20) {
-                    b.append(String.format("\\u%04x", (int) c));
-                } else {
-                    b.append(c);
-                }
-            }
-            }
-        }
-        return b.append('"').toString();
+        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + '"';
     }
 }

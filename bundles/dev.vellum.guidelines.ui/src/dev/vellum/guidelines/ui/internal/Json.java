@@ -1,5 +1,6 @@
 package dev.vellum.guidelines.ui.internal;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,23 +118,6 @@ public final class Json {
 
     /** A JSON string literal. */
     public static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-            case '"' -> b.append("\\\"");
-            case '\\' -> b.append("\\\\");
-            case '\n' -> b.append("\\n");
-            case '\r' -> b.append("\\r");
-            case '\t' -> b.append("\\t");
-            default -> {
-                if (c < 0x20) {
-                    b.append(String.format("\\u%04x", (int) c));
-                } else {
-                    b.append(c);
-                }
-            }
-            }
-        }
-        return b.append('"').toString();
+        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + '"';
     }
 }
