@@ -68,6 +68,16 @@ public interface StoredProject extends AutoCloseable {
         return AuditLog.NONE;
     }
 
+    /**
+     * A folder for disposable data derived from the project's media (image pyramids, waveforms):
+     * safe to delete, never committed or shared. By default a per-user folder keyed by the
+     * project's location; a folder store keeps it inside the project.
+     */
+    default java.nio.file.Path cacheFolder() {
+        String key = Integer.toHexString(location().hashCode());
+        return java.nio.file.Path.of(System.getProperty("user.home"), ".cache", "vellum", key);
+    }
+
     /** Where an asset's bytes are: relative paths resolve against the project. */
     URI resolve(Asset asset);
 

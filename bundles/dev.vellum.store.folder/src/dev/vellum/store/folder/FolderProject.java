@@ -545,6 +545,12 @@ public final class FolderProject implements StoredProject {
         return audit;
     }
 
+    /** {@code cache/} inside the project: already ignored by the cache's own {@code .gitignore}. */
+    @Override
+    public Path cacheFolder() {
+        return dir.resolve(CACHE);
+    }
+
     @Override
     public URI resolve(Asset asset) {
         String uri = asset.uri();
