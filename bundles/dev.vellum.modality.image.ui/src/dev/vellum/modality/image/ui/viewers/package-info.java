@@ -1,0 +1,2 @@
+/** The image canvas (tiles, figures, tools) and the label palette beside it. */
+package dev.vellum.modality.image.ui.viewers;

@@ -1,0 +1,332 @@
+package dev.vellum.modality.image.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vellum.core.model.Annotation;
+import dev.vellum.core.model.AnnotationSet;
+import dev.vellum.core.model.AnnotationState;
+import dev.vellum.modality.image.codec.CocoRle;
+import dev.vellum.modality.image.model.BoundingBox;
+import dev.vellum.modality.image.model.KeypointTemplate;
+import dev.vellum.modality.image.model.Keypoints;
+import dev.vellum.modality.image.model.Mask;
+import dev.vellum.modality.image.model.Polygon;
+import dev.vellum.modality.image.model.Shape;
+import dev.vellum.modality.image.ui.internal.Figure;
+import dev.vellum.modality.image.ui.viewers.ImageCanvas;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.swt.SWT;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The image editor driven as an annotator would: mouse gestures and keys on the canvas. */
+class ImageEditorTest {
+    @TempDir
+    Path tmp;
+    private EditorFixture f;
+    private ImageCanvas canvas;
+
+    @AfterEach
+    void tearDown() {
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    private void open(AnnotationSet... sets) throws Exception {
+        f = new EditorFixture(tmp, sets);
+        canvas = f.open("a").canvas();
+    }
+
+    private static AnnotationSet aliceWith(Annotation... annotations) {
+        return new AnnotationSet("alice", AnnotationState.IN_PROGRESS, 0, Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:00:00Z"), List.of(annotations));
+    }
+
+    private static Annotation box(String id, String label, double x, double y, double w, double h) {
+        return Annotation.create(id, BoundingBox.TYPE, label, new BoundingBox(x, y, w, h).toPayload(), "alice");
+    }
+
+    private int vx(double x) {
+        return (int) Math.round(canvas.viewport().toViewX(x));
+    }
+
+    private int vy(double y) {
+        return (int) Math.round(canvas.viewport().toViewY(y));
+    }
+
+    private void drag(double x0, double y0, double x1, double y1, int state) {
+        canvas.mouse(SWT.MouseDown, vx(x0), vy(y0), 1, state);
+        canvas.mouse(SWT.MouseMove, vx((x0 + x1) / 2), vy((y0 + y1) / 2), 1, state);
+        canvas.mouse(SWT.MouseMove, vx(x1), vy(y1), 1, state);
+        canvas.mouse(SWT.MouseUp, vx(x1), vy(y1), 1, state);
+        f.spin();
+    }
+
+    private void click(double x, double y, int state) {
+        canvas.mouse(SWT.MouseDown, vx(x), vy(y), 1, state);
+        canvas.mouse(SWT.MouseUp, vx(x), vy(y), 1, state);
+        f.spin();
+    }
+
+    private void key(char c) {
+        canvas.key(c, c, 0);
+        f.spin();
+    }
+
+    private static Shape shape(Annotation a) {
+        return Shape.fromPayload(a.typeId(), a.payload());
+    }
+
+    @Test
+    void theImageFitsTheViewAndZoomKeepsThePointUnderTheMouse() throws Exception {
+        open();
+        double scale = canvas.viewport().scale();
+        assertTrue(scale > 1, "a 400 x 300 image in a large view is enlarged to fit, scale " + scale);
+        double ix = canvas.viewport().toImageX(200), iy = canvas.viewport().toImageY(150);
+        canvas.viewport().zoomBy(2, 200, 150);
+        assertEquals(ix, canvas.viewport().toImageX(200), 1e-9);
+        assertEquals(iy, canvas.viewport().toImageY(150), 1e-9);
+        key('0');
+        assertEquals(1.0, canvas.viewport().scale(), 1e-9);
+        key('f');
+        assertEquals(scale, canvas.viewport().scale(), 1e-9);
+    }
+
+    @Test
+    void drawingABoxAddsItToTheUsersSetWithTheCurrentLabelAndUndoRemovesIt() throws Exception {
+        open();
+        key('b');
+        key('2');
+        drag(50, 60, 150, 120, 0);
+        List<Annotation> all = f.annotations();
+        assertEquals(1, all.size());
+        Annotation a = all.get(0);
+        assertEquals("person", a.label());
+        BoundingBox b = (BoundingBox) shape(a);
+        assertEquals(50, b.x(), 0.5);
+        assertEquals(60, b.y(), 0.5);
+        assertEquals(100, b.width(), 1);
+        assertEquals(60, b.height(), 1);
+        assertEquals(List.of(Figure.key("alice", a.id())), List.copyOf(canvas.selectedKeys()));
+        f.session.undo();
+        f.spin();
+        assertTrue(f.annotations().isEmpty());
+        assertEquals(0, canvas.scene().size());
+    }
+
+    @Test
+    void movingAndResizingAreOneUndoableEditEach() throws Exception {
+        open(aliceWith(box("b1", "car", 100, 100, 50, 40)));
+        key('v');
+        drag(120, 120, 140, 130, 0);
+        BoundingBox moved = (BoundingBox) shape(f.annotations().get(0));
+        assertEquals(120, moved.x(), 0.5);
+        assertEquals(110, moved.y(), 0.5);
+        assertEquals(50, moved.width(), 1e-9);
+        // bottom-right corner handle
+        drag(170, 150, 200, 170, 0);
+        BoundingBox resized = (BoundingBox) shape(f.annotations().get(0));
+        assertEquals(120, resized.x(), 0.5);
+        assertEquals(80, resized.width(), 0.5);
+        assertEquals(60, resized.height(), 0.5);
+        f.session.undo();
+        f.session.undo();
+        f.spin();
+        assertEquals(new BoundingBox(100, 100, 50, 40), shape(f.annotations().get(0)));
+    }
+
+    @Test
+    void aPolygonIsClickedVertexByVertexAndEndsWithEnter() throws Exception {
+        open();
+        key('p');
+        click(10, 10, 0);
+        click(100, 10, 0);
+        click(100, 80, 0);
+        click(10, 80, 0);
+        canvas.key(SWT.BS, (char) SWT.BS, 0);
+        canvas.key(SWT.CR, '\r', 0);
+        f.spin();
+        Polygon p = (Polygon) shape(f.annotations().get(0));
+        assertEquals(6, p.points().size(), "Backspace took the fourth vertex back: " + p.points());
+        assertEquals(100, p.points().get(4), 0.5);
+        assertEquals(80, p.points().get(5), 0.5);
+    }
+
+    @Test
+    void doubleClickOnAnEdgeAddsAVertexAndDeleteOverAVertexRemovesIt() throws Exception {
+        Annotation square = Annotation.create("p1", Polygon.TYPE, "road", new Polygon(List.of(10.0, 10.0, 110.0, 10.0, 110.0, 110.0, 10.0, 110.0))
+                .toPayload(), "alice");
+        open(aliceWith(square));
+        click(60, 60, 0);
+        canvas.mouse(SWT.MouseDoubleClick, vx(60), vy(10), 1, 0);
+        f.spin();
+        Polygon p = (Polygon) shape(f.annotations().get(0));
+        assertEquals(10, p.points().size());
+        assertEquals(60, p.points().get(2), 0.5);
+        canvas.mouse(SWT.MouseMove, vx(60), vy(10), 0, 0);
+        canvas.key(SWT.DEL, (char) 127, 0);
+        f.spin();
+        assertEquals(8, ((Polygon) shape(f.annotations().get(0))).points().size());
+    }
+
+    @Test
+    void keypointsFollowTheTemplateAndXSkipsAPoint() throws Exception {
+        open();
+        key('2');
+        key('k');
+        click(50, 50, 0);
+        key('x');
+        click(60, 40, SWT.SHIFT);
+        canvas.key(SWT.CR, '\r', 0);
+        f.spin();
+        Keypoints k = (Keypoints) shape(f.annotations().get(0));
+        assertEquals(KeypointTemplate.COCO_PERSON.size(), k.size());
+        assertEquals(2, k.visibility(0));
+        assertEquals(0, k.visibility(1), "skipped");
+        assertEquals(1, k.visibility(2), "Shift+click places an occluded point");
+        assertEquals(0, k.visibility(3));
+        assertEquals("coco-person", k.template());
+    }
+
+    @Test
+    void theBrushPaintsOneMaskPerLabelAndTheEraserTakesPixelsBack() throws Exception {
+        open();
+        key('3');
+        key('m');
+        drag(50, 50, 100, 50, 0);
+        Mask m = (Mask) shape(f.annotations().get(0));
+        assertEquals(EditorFixture.WIDTH, m.width());
+        assertEquals(EditorFixture.HEIGHT, m.height());
+        long painted = CocoRle.area(m.counts());
+        assertTrue(painted > 50 * 16 && painted < 70 * 18, "a stroke 50 px long, 17 px wide: " + painted);
+        drag(50, 80, 100, 80, 0);
+        assertEquals(1, f.annotations().size(), "the second stroke goes into the same mask");
+        long twice = CocoRle.area(((Mask) shape(f.annotations().get(0))).counts());
+        assertTrue(twice > painted * 1.8, painted + " then " + twice);
+        key('e');
+        drag(40, 50, 110, 50, 0);
+        long erased = CocoRle.area(((Mask) shape(f.annotations().get(0))).counts());
+        assertTrue(erased < twice * 0.6, twice + " then " + erased);
+    }
+
+    @Test
+    void digitsRelabelTheSelectionAndDeleteRemovesIt() throws Exception {
+        open(aliceWith(box("b1", "car", 10, 10, 30, 30), box("b2", "car", 200, 200, 30, 30)));
+        click(20, 20, 0);
+        click(210, 210, SWT.SHIFT);
+        assertEquals(2, canvas.selectedKeys().size());
+        key('2');
+        assertEquals(List.of("person", "person"), f.annotations().stream().map(Annotation::label).toList());
+        canvas.key(SWT.DEL, (char) 127, 0);
+        f.spin();
+        assertTrue(f.annotations().isEmpty());
+        f.session.undo();
+        f.spin();
+        assertEquals(2, f.annotations().size(), "deleting two shapes was one edit");
+    }
+
+    @Test
+    void tabCyclesThroughShapesAndArrowsNudge() throws Exception {
+        open(aliceWith(box("b1", "car", 10, 10, 30, 30), box("b2", "car", 200, 200, 30, 30)));
+        canvas.key(SWT.TAB, '\t', 0);
+        assertEquals(List.of(Figure.key("alice", "b1")), List.copyOf(canvas.selectedKeys()));
+        canvas.key(SWT.TAB, '\t', 0);
+        assertEquals(List.of(Figure.key("alice", "b2")), List.copyOf(canvas.selectedKeys()));
+        canvas.key(SWT.TAB, '\t', SWT.SHIFT);
+        assertEquals(List.of(Figure.key("alice", "b1")), List.copyOf(canvas.selectedKeys()));
+        canvas.key(SWT.ARROW_RIGHT, (char) 0, SWT.SHIFT);
+        f.spin();
+        assertEquals(20, ((BoundingBox) shape(f.annotations().get(0))).x(), 1e-9);
+    }
+
+    @Test
+    void copyAndPasteMakesNewShapesWithNewIds() throws Exception {
+        open(aliceWith(box("b1", "car", 10, 10, 30, 30)));
+        click(20, 20, 0);
+        canvas.key('c', 'c', SWT.MOD1);
+        canvas.key('v', 'v', SWT.MOD1);
+        f.spin();
+        List<Annotation> all = f.annotations();
+        assertEquals(2, all.size());
+        assertFalse(all.get(0).id().equals(all.get(1).id()));
+        assertEquals(new BoundingBox(20, 20, 30, 30), shape(all.get(1)), "pasted into the same item, offset by 10 pixels");
+    }
+
+    @Test
+    void hiddenAndLockedLabelsCannotBePicked() throws Exception {
+        open(aliceWith(box("b1", "car", 10, 10, 30, 30)));
+        f.editor.palette().setLocked("car", true);
+        click(20, 20, 0);
+        assertTrue(canvas.selectedKeys().isEmpty(), "locked");
+        f.editor.palette().setLocked("car", false);
+        f.editor.palette().setHidden("car", true);
+        click(20, 20, 0);
+        assertTrue(canvas.selectedKeys().isEmpty(), "hidden");
+        f.editor.palette().setHidden("car", false);
+        click(20, 20, 0);
+        assertEquals(1, canvas.selectedKeys().size());
+    }
+
+    @Test
+    void otherAnnotatorsShapesAreShownButNotEdited() throws Exception {
+        AnnotationSet bob = new AnnotationSet("bob", AnnotationState.SUBMITTED, 0, Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:00:00Z"), List.of(box("x1", "car", 10, 10, 30, 30)));
+        open(bob);
+        assertNotNull(canvas.scene().get(Figure.key("bob", "x1")));
+        click(20, 20, 0);
+        drag(20, 20, 60, 60, 0);
+        Annotation still = f.session.item("a").set("bob").orElseThrow().annotations().get(0);
+        assertEquals(new BoundingBox(10, 10, 30, 30), shape(still), "bob's box did not move");
+        assertTrue(f.annotations().isEmpty());
+    }
+
+    @Test
+    void selectionIsPublishedAndTheEditorReportsItWithTheAnnotator() throws Exception {
+        open(aliceWith(box("b1", "car", 10, 10, 30, 30)));
+        click(20, 20, 0);
+        Object last = f.selections.get(f.selections.size() - 1);
+        assertEquals("b1", assertInstanceOf(Annotation.class, last).id());
+        assertEquals("alice", f.editor.selectedAnnotations().get(0).annotator());
+        canvas.key(SWT.ESC, (char) 27, 0);
+        assertNull(f.selections.get(f.selections.size() - 1));
+        assertTrue(f.editor.selectedAnnotations().isEmpty());
+    }
+
+    @Test
+    void theTagKeyTogglesAnImageTagWithTheCurrentLabel() throws Exception {
+        open();
+        key('1');
+        key('t');
+        assertEquals(List.of("image.tag"), f.annotations().stream().map(Annotation::typeId).toList());
+        assertEquals("car", f.annotations().get(0).label());
+        key('t');
+        assertTrue(f.annotations().isEmpty());
+    }
+
+    @Test
+    void theSearchNarrowsThePalette() throws Exception {
+        open();
+        f.editor.palette().search("ro");
+        assertEquals(List.of("road"), f.editor.palette().shownLabels());
+        f.editor.palette().search("");
+        assertEquals(List.of("car", "person", "road"), f.editor.palette().shownLabels());
+    }
+
+    @Test
+    void aRepaintDrawsOnlyWhatIsVisible() throws Exception {
+        open(aliceWith(box("b1", "car", 10, 10, 30, 30)));
+        long nanos = canvas.paintOffscreen(true);
+        assertTrue(nanos > 0);
+        assertEquals(1, canvas.scene().visible(0, 0, 50, 50).size());
+        assertEquals(0, canvas.scene().visible(300, 200, 400, 300).size());
+    }
+}
