@@ -585,4 +585,20 @@ class RasterImagesTest {
         }
         assertThrows(UnsupportedOperationException.class, () -> new PatternImage(10, 10, 16).getData());
     }
+
+    @Test
+    void benchmarkReportsBuildAndViewTimings() throws IOException {
+        Path file = tmp.resolve("bench.tif");
+        RasterBenchmark.writePatternTiff(file, 3000, 2000);
+        var doc = RasterBenchmark.run(file, cache(), 2);
+        assertEquals(3000, doc.get("width"));
+        @SuppressWarnings("unchecked")
+        var build = (java.util.Map<String, Object>) doc.get("build");
+        assertEquals(5, build.get("levels"), "3000 -> 1500 -> 750 -> 375 -> 188");
+        // fit zoom of 3000 x 2000 into 1440 x 900 shows level 1 (1500 x 1000): 6 x 4 tiles
+        assertEquals(24, doc.get("fitViewTiles"));
+        // 1:1 centred: x 780..2219, y 550..1449 -> columns 3..8, rows 2..5
+        assertEquals(24, doc.get("oneToOneViewTiles"));
+        assertEquals(2, doc.get("runs"));
+    }
 }
