@@ -11,7 +11,8 @@ final class MemoryLevels implements StoredLevels {
     MemoryLevels(Samples full, int tile) {
         this.levels = new Samples[StoredLevels.levelsFor(full.width, full.height, tile)];
         this.levels[0] = full;
-        this.range = full.range();
+        // 8-bit colour is shown as it is, so its range is never asked for a window
+        this.range = full.layout.sixteen() || full.layout.grey() ? full.range() : new int[] {0, 255};
     }
 
     @Override

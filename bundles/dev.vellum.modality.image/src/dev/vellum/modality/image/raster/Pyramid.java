@@ -368,9 +368,11 @@ final class Pyramid implements StoredLevels {
                     throw new IOException(src.file() + ": the reader gave " + strip.width + " x " + strip.height
                             + " pixels for a strip of " + w + " x " + rows);
                 }
-                int[] r = strip.range();
-                min = Math.min(min, r[0]);
-                max = Math.max(max, r[1]);
+                if (layout.sixteen() || layout.grey()) { // 8-bit colour is shown as it is: no window to fit
+                    int[] r = strip.range();
+                    min = Math.min(min, r[0]);
+                    max = Math.max(max, r[1]);
+                }
                 for (int sy = 0; sy < rows; sy += tile) {
                     writers[0].accept(strip.region(0, sy, w, Math.min(tile, rows - sy)));
                 }

@@ -103,11 +103,32 @@ final class Samples {
         int b = layout.bands();
         Samples out = allocate(nw, nh, layout);
         boolean signed = layout.signed();
+        int pairs = width / 2; // output columns made of two input columns
         for (int y = 0; y < nh; y++) {
             int r0 = 2 * y * width * b;
             int r1 = Math.min(2 * y + 1, height - 1) * width * b;
-            int rows = 2 * y + 1 < height ? 2 : 1;
+            boolean tworows = 2 * y + 1 < height;
             int o = y * nw * b;
+            if (bytes != null && tworows) {
+                // the bulk of the work: whole 2 x 2 blocks of 8-bit samples
+                byte[] in = bytes;
+                byte[] dst = out.bytes;
+                int n = pairs * b;
+                for (int x = 0, i = o, col = 0; x < pairs; x++, col += b) {
+                    for (int k = 0; k < b; k++, i++, col++) {
+                        dst[i] = (byte) (((in[r0 + col] & 0xFF) + (in[r0 + col + b] & 0xFF) + (in[r1 + col] & 0xFF)
+                                + (in[r1 + col + b] & 0xFF) + 2) >> 2);
+                    }
+                }
+                if (pairs < nw) {
+                    int col = 2 * pairs * b;
+                    for (int k = 0; k < b; k++) {
+                        dst[o + n + k] = (byte) (((in[r0 + col + k] & 0xFF) + (in[r1 + col + k] & 0xFF) + 1) >> 1);
+                    }
+                }
+                continue;
+            }
+            int rows = tworows ? 2 : 1;
             for (int x = 0; x < nw; x++) {
                 int c0 = 2 * x * b;
                 int c1 = Math.min(2 * x + 1, width - 1) * b;
