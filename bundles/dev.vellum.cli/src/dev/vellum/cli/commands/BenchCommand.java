@@ -6,7 +6,10 @@ import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoredProject;
+import dev.vellum.modality.image.raster.RasterImages;
+import dev.vellum.modality.image.raster.bench.RasterBenchmark;
 import dev.vellum.store.folder.bench.ProjectGenerator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code vellum cli bench ...}: make large projects and measure the store on them. */
 @Command(name = "bench", description = "Benchmarks: generate large projects, time opening and saving.",
-        subcommands = {BenchCommand.Generate.class, BenchCommand.Open.class, BenchCommand.Save.class, BenchCommand.Audit.class})
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Open.class, BenchCommand.Save.class, BenchCommand.Audit.class,
+                BenchCommand.Image.class})
 public final class BenchCommand extends CommandGroup {
     /** {@code bench generate <dir> --items N --annotations M}. */
     @Command(name = "generate", description = "Write a synthetic project of N items with M annotations each.")
@@ -187,6 +191,51 @@ public final class BenchCommand extends CommandGroup {
                 doc.put("appendOne", summary(Map.of(), append, -1));
                 printJson(doc);
             }
+            return ExitCodes.OK;
+        }
+    }
+
+    /**
+     * {@code bench image --size N --out FILE}: writes (or reuses) a synthetic N x N tiled TIFF,
+     * then times building its tile pyramid, opening the built pyramid and fetching the tiles of a
+     * 1440 x 900 view at fit zoom and at 1:1.
+     */
+    @Command(name = "image", description = "Write a synthetic N x N tiled TIFF (never whole in memory; reused when --out"
+            + " already has that size), then time building its tile pyramid (with peak heap), opening it, and fetching"
+            + " a 1440 x 900 view's tiles at fit zoom and 1:1.")
+    public static final class Image extends CliCommand {
+        @Option(names = "--size", defaultValue = "20000", paramLabel = "N", description = "Width and height in pixels.")
+        int size;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The TIFF to write or reuse.")
+        Path file;
+
+        @Option(names = "--cache", paramLabel = "DIR", description = "Where the pyramid goes (default: FILE.cache).")
+        Path cache;
+
+        @Option(names = "--repeat", defaultValue = "5", paramLabel = "K")
+        int repeat;
+
+        @Override
+        public Integer call() throws Exception {
+            if (size < 1 || repeat < 1) {
+                throw new dev.vellum.cli.Cli.UsageException("--size and --repeat must be positive");
+            }
+            Path image = file.toAbsolutePath();
+            Map<String, Object> doc = new LinkedHashMap<>();
+            boolean reuse = false;
+            if (Files.isRegularFile(image)) {
+                var info = RasterImages.probe(image);
+                reuse = info.width() == size && info.height() == size;
+            }
+            if (!reuse) {
+                long t0 = System.nanoTime();
+                RasterBenchmark.writePatternTiff(image, size, size);
+                doc.put("generateSeconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
+            }
+            Path dir = cache != null ? cache.toAbsolutePath() : image.resolveSibling(image.getFileName() + ".cache");
+            doc.putAll(RasterBenchmark.run(image, dir, repeat));
+            printJson(doc);
             return ExitCodes.OK;
         }
     }
