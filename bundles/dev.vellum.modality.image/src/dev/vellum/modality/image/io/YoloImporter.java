@@ -113,6 +113,10 @@ public final class YoloImporter implements FormatImporter {
     }
 
     private static void importLabels(ImageFormats.Sink sink, Dataset d, Path labelFile, String annotator) throws IOException, StoreException {
+        // Every class joins the schema in index order, used or not, so that a re-export keeps the indices.
+        for (String n : d.names == null ? List.<String>of() : d.names) {
+            sink.label(n, null, null);
+        }
         List<String> lines;
         try {
             lines = Files.readAllLines(labelFile, StandardCharsets.UTF_8);
