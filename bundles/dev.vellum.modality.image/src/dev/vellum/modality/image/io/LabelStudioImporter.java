@@ -308,7 +308,10 @@ public final class LabelStudioImporter implements FormatImporter {
                     shape = switch (type) {
                         case "rectanglelabels", "rectangle" -> rectangle(v, w, h);
                         case "polygonlabels", "polygon" -> polygon(v, w, h);
-                        default -> new Keypoints(List.of(v.path("x").asDouble() * w / 100, v.path("y").asDouble() * h / 100, 2.0), "", "");
+                        default -> new Keypoints(List.of(v.path("x").asDouble() * w / 100, v.path("y").asDouble() * h / 100, 2.0), "",
+                                r.hasNonNull("parentID") && regions.containsKey(r.path("parentID").asText())
+                                        ? base + "." + ImageFormats.idPart(r.path("parentID").asText(), "r")
+                                        : "");
                     };
                 } catch (IllegalArgumentException e) {
                     sink.problem(file, what + ": " + e.getMessage() + "; skipped");
