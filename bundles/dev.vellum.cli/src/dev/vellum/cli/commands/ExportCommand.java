@@ -3,9 +3,12 @@ package dev.vellum.cli.commands;
 import dev.vellum.cli.Cli.UsageException;
 import dev.vellum.cli.ExitCodes;
 import dev.vellum.cli.internal.ProgressLine;
+import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.StoredProject;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,13 +39,25 @@ public final class ExportCommand extends CliCommand {
         FormatExporter exporter = services.formats().exporter(format).orElseThrow(() -> new UsageException(
                 "unknown export format '" + format + "'; installed: " + FormatIds.exporters(services)));
         try (StoredProject stored = open(location)) {
-            int n = exporter.export(stored, new FormatExporter.Options(annotator, acceptedOnly), outPath, new ProgressLine(err));
+            ExportReport report = exporter.exportWithReport(stored, new FormatExporter.Options(annotator, acceptedOnly), outPath,
+                    new ProgressLine(err));
+            int n = report.itemsWritten();
             if (json) {
-                printJson(java.util.Map.of("format", exporter.id(), "items", n, "out", outPath.toAbsolutePath().toString()));
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("format", exporter.id());
+                doc.put("items", n);
+                doc.put("out", outPath.toAbsolutePath().toString());
+                doc.put("problems", report.problems().stream().map(p -> Map.of("item", p.item(), "message", p.message())).toList());
+                printJson(doc);
             } else {
-                out.printf("Exported %,d items to %s%n", n, outPath);
+                for (ExportReport.Problem p : report.problems()) {
+                    err.println(p.item() + ": " + p.message());
+                }
+                out.printf("Exported %,d items to %s%s%n", n, outPath,
+                        report.problems().isEmpty() ? "" : String.format(" (%,d problems)", report.problems().size()));
             }
+            // As import: what the format could not hold is a finding, so scripts notice the loss.
+            return report.problems().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
         }
-        return ExitCodes.OK;
     }
 }

@@ -41,4 +41,17 @@ public interface FormatExporter {
      * @throws StoreException when an item cannot be read
      */
     int export(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException;
+
+    /**
+     * Exports like {@link #export} and also says what the format could not hold (shapes left out or
+     * written in a lossy form). Exporters whose format can lose something override it; the default
+     * reports nothing, for formats that hold everything.
+     *
+     * @return the items written and the problems, per item
+     * @throws IOException    naming the file that could not be written
+     * @throws StoreException when an item cannot be read
+     */
+    default ExportReport exportWithReport(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
+        return new ExportReport(export(project, options, out, progress), List.of());
+    }
 }

@@ -147,6 +147,49 @@ class CommandLineTest extends CliTestBase {
         assertTrue(err.startsWith("vellum: internal error: ") && err.strip().lines().count() == 1, err);
     }
 
+    @Test
+    void exportPrintsWhatTheFormatCouldNotHoldAndReadsAsFindings() throws IOException {
+        formats.addExporter(new ToyExporter("lossless", false));
+        formats.addExporter(new ToyExporter("lossy", true));
+        Path p = tmp.resolve("exp");
+        assertEquals(ExitCodes.OK, run("init", p.toString()), err);
+        assertEquals(ExitCodes.OK, run("export", p.toString(), "--format", "lossless", "--out", tmp.resolve("a.txt").toString(), "--json"), err);
+        assertEquals(0, json().get("problems").size(), "an exporter that only implements export() reports nothing");
+        assertEquals(ExitCodes.FINDINGS, run("export", p.toString(), "--format", "lossy", "--out", tmp.resolve("b.txt").toString()));
+        assertTrue(err.contains("x1: polylines have no place in this format; not written"), err);
+        assertTrue(out.contains("(1 problems)"), out);
+        assertEquals(ExitCodes.FINDINGS, run("export", p.toString(), "--format", "lossy", "--out", tmp.resolve("c.txt").toString(), "--json"));
+        assertEquals("x1", json().get("problems").get(0).get("item").asText());
+    }
+
+    /** A toy exporter that writes nothing; the lossy one reports a problem through exportWithReport. */
+    private record ToyExporter(String id, boolean lossy) implements dev.vellum.core.spi.FormatExporter {
+        @Override
+        public String displayName() {
+            return id;
+        }
+
+        @Override
+        public String modalityId() {
+            return "toy";
+        }
+
+        @Override
+        public int export(StoredProject project, Options options, Path target, dev.vellum.core.spi.Progress progress) {
+            return 0;
+        }
+
+        @Override
+        public dev.vellum.core.spi.ExportReport exportWithReport(StoredProject project, Options options, Path target,
+                dev.vellum.core.spi.Progress progress) throws IOException, StoreException {
+            if (!lossy) {
+                return dev.vellum.core.spi.FormatExporter.super.exportWithReport(project, options, target, progress);
+            }
+            return new dev.vellum.core.spi.ExportReport(1,
+                    List.of(new dev.vellum.core.spi.ExportReport.Problem("x1", "polylines have no place in this format; not written")));
+        }
+    }
+
     /** A toy format: one item per line, "id label". */
     private static final class LinesImporter implements FormatImporter {
         @Override

@@ -47,8 +47,9 @@ class DeclarativeServicesTest {
     @Test
     void theModalityFormatsAndRulesAreServices() throws Exception {
         assertEquals(Set.of("image"), ids(Modality.class, Modality::id, 1));
-        assertEquals(Set.of("coco"), ids(FormatImporter.class, FormatImporter::id, 1));
-        assertEquals(Set.of("coco"), ids(FormatExporter.class, FormatExporter::id, 1));
+        Set<String> formats = Set.of("coco", "cvat-images", "labelstudio", "voc", "yolo");
+        assertEquals(formats, ids(FormatImporter.class, FormatImporter::id, formats.size()));
+        assertEquals(formats, ids(FormatExporter.class, FormatExporter::id, formats.size()));
         assertEquals(Set.of("image.degenerate-shape", "image.keypoint-outside-box", "image.self-intersecting-polygon", "image.shape-outside"),
                 ids(ValidationRule.class, ValidationRule::id, 4));
     }
