@@ -149,9 +149,10 @@ class ImageAgreementTest {
 
     @Test
     void moreMatchesWinOverMoreIou() {
-        // One pair of 0.9 against two pairs of 0.6: the matching with more pairs wins.
-        double[][] sim = {{0.9, 0.6}, {0.6, 0}};
-        assertArrayEquals(new int[] {1, 0}, Assignment.maximize(sim));
+        // Two pairs of 1.0 (sum 2.0) against three pairs of 0.5 (sum 1.5): the matching with more pairs wins,
+        // where maximizing the summed IoU alone would leave c unmatched.
+        double[][] sim = {{1.0, 0.5, 0}, {0, 1.0, 0.5}, {0.5, 0, 0}};
+        assertArrayEquals(new int[] {1, 2, 0}, Assignment.maximize(sim));
         double[][] wide = {{0.7, 0.9, 0}, {0, 0.8, 0}};
         assertArrayEquals(new int[] {0, 1}, Assignment.maximize(wide), "a rectangular problem");
     }
