@@ -12,6 +12,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 
+import dev.vellum.core.spi.AgreementUnits;
 import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.FormatImporter;
 import dev.vellum.core.spi.Modality;
@@ -52,5 +53,10 @@ class DeclarativeServicesTest {
         assertEquals(formats, ids(FormatExporter.class, FormatExporter::id, formats.size()));
         assertEquals(Set.of("image.degenerate-shape", "image.keypoint-outside-box", "image.self-intersecting-polygon", "image.shape-outside"),
                 ids(ValidationRule.class, ValidationRule::id, 4));
+    }
+
+    @Test
+    void theAgreementUnitsAreServices() throws Exception {
+        assertEquals(Set.of("image.keypoints", "image.shapes", "image.tags"), ids(AgreementUnits.class, AgreementUnits::id, 3));
     }
 }
