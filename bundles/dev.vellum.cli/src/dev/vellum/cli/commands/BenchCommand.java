@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 /** {@code vellum cli bench ...}: make large projects and measure the store on them. */
 @Command(name = "bench", description = "Benchmarks: generate large projects, time opening and saving.",
         subcommands = {BenchCommand.Generate.class, BenchCommand.Open.class, BenchCommand.Save.class, BenchCommand.Audit.class,
-                BenchCommand.Image.class})
+                BenchCommand.Image.class, BenchCommand.Coco.class})
 public final class BenchCommand extends CommandGroup {
     /** {@code bench generate <dir> --items N --annotations M}. */
     @Command(name = "generate", description = "Write a synthetic project of N items with M annotations each.")
@@ -47,6 +47,41 @@ public final class BenchCommand extends CommandGroup {
             double s = (System.nanoTime() - t0) / 1e9;
             out.printf("Generated %,d items x %,d annotations in %s (%,d MB of item files, %.1f s)%n", items, annotations, dir,
                     bytes / (1024 * 1024), s);
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code bench coco --images N --annotations M --out FILE}: a COCO file to time import and export with. */
+    @Command(name = "coco", description = "Write a synthetic COCO instances file (the same arguments give the same bytes).")
+    public static final class Coco extends CliCommand {
+        @Option(names = "--images", defaultValue = "5000", paramLabel = "N")
+        int images;
+
+        @Option(names = "--annotations", defaultValue = "1000000", paramLabel = "M", description = "Annotations in all.")
+        int annotations;
+
+        @Option(names = "--polygon-points", defaultValue = "6", paramLabel = "K",
+                description = "Points of each annotation's segmentation polygon; 0 for boxes only.")
+        int polygonPoints;
+
+        @Option(names = "--seed", defaultValue = "42")
+        long seed;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE")
+        Path outFile;
+
+        @Override
+        public Integer call() throws Exception {
+            dev.vellum.modality.image.io.CocoGenerator generator;
+            try {
+                generator = new dev.vellum.modality.image.io.CocoGenerator(images, annotations, polygonPoints, seed);
+            } catch (IllegalArgumentException e) {
+                throw new dev.vellum.cli.Cli.UsageException(e.getMessage());
+            }
+            long t0 = System.nanoTime();
+            long bytes = generator.write(outFile);
+            out.printf("Generated %s: %,d images, %,d annotations (%,d MB, %.1f s)%n", outFile, images, annotations,
+                    bytes / (1024 * 1024), (System.nanoTime() - t0) / 1e9);
             return ExitCodes.OK;
         }
     }

@@ -85,6 +85,10 @@ public final class AnnotationSet {
 
     /** Position of the annotation with that id, or -1. */
     public int indexOf(String annotationId) {
+        if (!ids.contains(annotationId)) {
+            // the common case when adding: answered without a scan
+            return -1;
+        }
         for (int i = 0; i < annotations.size(); i++) {
             if (annotations.get(i).id().equals(annotationId)) {
                 return i;

@@ -2,12 +2,14 @@ package dev.vellum.core.model;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -26,9 +28,14 @@ public final class JsonTrees {
      *
      * @throws IllegalArgumentException when a value is not JSON-shaped
      */
+    @SuppressWarnings("unchecked")
     public static Map<String, Object> copy(Map<String, ?> map) {
         if (map == null || map.isEmpty()) {
             return Map.of();
+        }
+        if (map instanceof Frozen<?, ?>) {
+            // already a copy made here: immutable all the way down, so it can be shared
+            return (Map<String, Object>) map;
         }
         return copyMap(map);
     }
@@ -46,6 +53,9 @@ public final class JsonTrees {
         }
         if (v instanceof Number n) {
             return number(n);
+        }
+        if (v instanceof Frozen<?, ?>) {
+            return v;
         }
         if (v instanceof Map<?, ?> m) {
             return copyMap(m);
@@ -71,7 +81,45 @@ public final class JsonTrees {
         for (Map.Entry<?, ?> e : m.entrySet()) {
             out.put((String) e.getKey(), copyValue(e.getValue()));
         }
-        return Collections.unmodifiableSequencedMap(out);
+        return new Frozen<>(Collections.unmodifiableSequencedMap(out));
+    }
+
+    /**
+     * What {@link #copy} returns: an unmodifiable map whose values are copies too, marked so that
+     * copying it again (every model record copies what it is given) shares it instead. Importers
+     * that give one attribute map to many annotations then hold it once.
+     */
+    private static final class Frozen<K, V> extends AbstractMap<K, V> implements SequencedMap<K, V> {
+        private final SequencedMap<K, V> view;
+
+        Frozen(SequencedMap<K, V> view) {
+            this.view = view;
+        }
+
+        @Override
+        public Set<Map.Entry<K, V>> entrySet() {
+            return view.entrySet();
+        }
+
+        @Override
+        public int size() {
+            return view.size();
+        }
+
+        @Override
+        public V get(Object key) {
+            return view.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return view.containsKey(key);
+        }
+
+        @Override
+        public SequencedMap<K, V> reversed() {
+            return view.reversed();
+        }
     }
 
     private static Object number(Number n) {

@@ -35,6 +35,33 @@ public interface StoredProject extends AutoCloseable {
     void saveItem(Item item) throws StoreException;
 
     /**
+     * Saves several items, each as {@link #saveItem} would: each atomically, each refused or failing
+     * on its own, so a failure leaves every other item of the batch saved and its summary current.
+     * A store may write them in parallel (the folder store does), which is why large imports use it.
+     * An item id must not appear twice in one batch.
+     *
+     * @throws StoreException for the first item (in list order) that was not saved, naming its file
+     *                        and why; the others that failed are attached as suppressed exceptions
+     */
+    default void saveItems(List<Item> items) throws StoreException {
+        StoreException first = null;
+        for (Item item : items) {
+            try {
+                saveItem(item);
+            } catch (StoreException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
      * Saves the project's settings and schemas atomically.
      *
      * @throws StoreException naming the file; the previously saved settings are untouched

@@ -37,6 +37,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -451,6 +452,79 @@ public final class FolderProject implements StoredProject {
     @Override
     public synchronized void saveItem(Item item) throws StoreException {
         checkOpen();
+        recordSaved(item, write(item, false));
+    }
+
+    /**
+     * Saves the items in parallel on every core: each is encoded, checked and written to its
+     * temporary file, flushed and renamed on its own (so each is atomic, and one that fails leaves
+     * the others saved), then {@code items/} is flushed once for the whole batch, and the summaries
+     * are updated in list order. Other threads wait, as for any save.
+     */
+    @Override
+    public synchronized void saveItems(List<Item> items) throws StoreException {
+        checkOpen();
+        int n = items.size();
+        Written[] written = new Written[n];
+        StoreException[] failed = new StoreException[n];
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            if (!ids.add(items.get(i).id())) {
+                failed[i] = new StoreException(itemsDir.resolve(items.get(i).id() + JSON).toString(),
+                        "not saved: the item appears twice in one batch");
+            }
+        }
+        // The workers only read this project's maps (entries, problems, extras); this thread holds
+        // the lock and writes them after the workers are done.
+        IntStream.range(0, n).parallel().forEach(i -> {
+            if (failed[i] == null) {
+                try {
+                    written[i] = write(items.get(i), true);
+                } catch (StoreException e) {
+                    failed[i] = e;
+                } catch (RuntimeException e) {
+                    failed[i] = new StoreException(itemsDir.resolve(items.get(i).id() + JSON).toString(), "not saved: "
+                            + JsonValues.oneLine(e.toString()), e);
+                }
+            }
+        });
+        boolean anyWritten = false;
+        for (int i = 0; i < n; i++) {
+            if (failed[i] == null) {
+                anyWritten = true;
+                recordSaved(items.get(i), written[i]);
+            }
+        }
+        if (anyWritten) {
+            try {
+                AtomicFiles.syncDirectory(itemsDir);
+            } catch (IOException e) {
+                // as in AtomicFiles.write: the files are in place; some file systems cannot flush a folder
+                LOG.log(System.Logger.Level.WARNING, "saved " + n + " items, but " + itemsDir + " could not be flushed: " + e);
+            }
+        }
+        StoreException first = null;
+        for (StoreException e : failed) {
+            if (e != null) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
+     * Encodes and writes one item's file after checking that it may be overwritten; changes nothing
+     * in this object, so batches call it from several threads.
+     *
+     * @return the item's summary, and the written file's attributes (null when they could not be read)
+     */
+    private Written write(Item item, boolean leaveFolderUnsynced) throws StoreException {
         String name = item.id() + JSON;
         Path file = itemsDir.resolve(name);
         byte[] bytes;
@@ -474,21 +548,38 @@ public final class FolderProject implements StoredProject {
         }
         try {
             try {
-                AtomicFiles.write(file, bytes);
+                writeFile(file, bytes, leaveFolderUnsynced);
             } catch (NoSuchFileException e) {
                 // items/ was removed behind our back (or never made): make it and try once more
                 Files.createDirectories(itemsDir);
-                AtomicFiles.write(file, bytes);
+                writeFile(file, bytes, leaveFolderUnsynced);
             }
         } catch (IOException e) {
             throw new StoreException(file.toString(), "not saved, the previous version is kept: " + JsonValues.oneLine(e.toString()), e);
         }
-        ItemSummary summary = item.summary();
+        return new Written(item.summary(), stat(file));
+    }
+
+    /** An item file just written: the item's summary and the file's attributes (null when unreadable). */
+    private record Written(ItemSummary summary, BasicFileAttributes attributes) {
+    }
+
+    private static void writeFile(Path file, byte[] bytes, boolean leaveFolderUnsynced) throws IOException {
+        if (leaveFolderUnsynced) {
+            AtomicFiles.writeUnsynced(file, bytes);
+        } else {
+            AtomicFiles.write(file, bytes);
+        }
+    }
+
+    /** After an item's file was written: its summary, and what the next save checks the file against. */
+    private void recordSaved(Item item, Written written) {
+        String name = item.id() + JSON;
+        ItemSummary summary = written.summary();
         project.putSummary(summary);
         problems.remove(name);
-        BasicFileAttributes written = stat(file);
-        if (written != null) {
-            entries.put(name, entry(written, summary));
+        if (written.attributes() != null) {
+            entries.put(name, entry(written.attributes(), summary));
         } else {
             // the next open parses the file again; the next save of it is refused until it is read again
             entries.remove(name);

@@ -1,7 +1,10 @@
 package dev.vellum.modality.image.io;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,15 +83,21 @@ public final class CocoExporter implements FormatExporter {
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+        Path annotationsTmp = Files.createTempFile(dir, "." + out.getFileName(), ".annotations.tmp");
         int written = 0;
         progress.begin("Exporting COCO", summaries.size());
         try {
-            try (OutputStream os = Files.newOutputStream(tmp); JsonGenerator g = JSON.createGenerator(os, JsonEncoding.UTF8)) {
-                g.writeStartObject();
-                writeCategories(g, categories, project.project().extensions().get(CocoFormat.TEMPLATES));
-                List<Object[]> kept = new ArrayList<>();
-                g.writeArrayFieldStart("images");
+            // One pass over the items, holding one at a time: images go to memory (a few fields
+            // each), annotations to a temporary file; the file is then put together in COCO's usual
+            // order. Keeping every set until the images were written needed the whole project in heap.
+            ByteArrayOutputStream images = new ByteArrayOutputStream();
+            try (OutputStream as = new BufferedOutputStream(Files.newOutputStream(annotationsTmp), 1 << 16);
+                    JsonGenerator ga = JSON.createGenerator(as, JsonEncoding.UTF8);
+                    JsonGenerator gi = JSON.createGenerator(images, JsonEncoding.UTF8)) {
+                ga.writeStartArray();
+                gi.writeStartArray();
                 int imageId = 0;
+                int annotationId = 0;
                 for (ItemSummary s : summaries) {
                     if (progress.isCanceled()) {
                         throw new IOException("export to " + out + " cancelled; nothing written");
@@ -100,23 +109,29 @@ public final class CocoExporter implements FormatExporter {
                         continue;
                     }
                     imageId++;
-                    writeImage(g, imageId, item);
-                    kept.add(new Object[] {imageId, set});
+                    writeImage(gi, imageId, item);
+                    for (List<Annotation> group : groups(set)) {
+                        if (writeAnnotation(ga, annotationId + 1, imageId, group, categories)) {
+                            annotationId++;
+                        }
+                    }
                     written++;
                 }
-                g.writeEndArray();
-                g.writeArrayFieldStart("annotations");
-                int annotationId = 0;
-                for (Object[] k : kept) {
-                    for (List<Annotation> group : groups((AnnotationSet) k[1])) {
-                        if (writeAnnotation(g, ++annotationId, (Integer) k[0], group, categories)) {
-                            continue;
-                        }
-                        annotationId--;
-                    }
-                }
-                g.writeEndArray();
-                g.writeEndObject();
+                ga.writeEndArray();
+                gi.writeEndArray();
+            }
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            try (JsonGenerator g = JSON.createGenerator(head, JsonEncoding.UTF8)) {
+                writeCategories(g, categories, project.project().extensions().get(CocoFormat.TEMPLATES));
+            }
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                os.write("{\"categories\":".getBytes(StandardCharsets.UTF_8));
+                head.writeTo(os);
+                os.write(",\"images\":".getBytes(StandardCharsets.UTF_8));
+                images.writeTo(os);
+                os.write(",\"annotations\":".getBytes(StandardCharsets.UTF_8));
+                Files.copy(annotationsTmp, os);
+                os.write('}');
             }
             try {
                 Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -125,6 +140,7 @@ public final class CocoExporter implements FormatExporter {
             }
         } finally {
             Files.deleteIfExists(tmp);
+            Files.deleteIfExists(annotationsTmp);
         }
         return written;
     }
@@ -143,7 +159,7 @@ public final class CocoExporter implements FormatExporter {
 
     private static void writeCategories(JsonGenerator g, Map<String, Integer> categories, Object templates) throws IOException {
         Map<?, ?> t = templates instanceof Map<?, ?> m ? m : Map.of();
-        g.writeArrayFieldStart("categories");
+        g.writeStartArray();
         for (Map.Entry<String, Integer> c : categories.entrySet()) {
             g.writeStartObject();
             g.writeNumberField("id", c.getValue());

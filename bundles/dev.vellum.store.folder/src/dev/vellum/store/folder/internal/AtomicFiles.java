@@ -34,6 +34,26 @@ public final class AtomicFiles {
      * @throws IOException when the bytes could not be made durable; {@code target} is then as it was
      */
     public static void write(Path target, byte[] bytes) throws IOException {
+        writeUnsynced(target, bytes);
+        try {
+            syncDirectory(target.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            // The new file is in place: reporting "not saved" now would be wrong. Some file systems
+            // (network and container mounts) cannot flush a folder; the rename is then as durable as
+            // they make it.
+            LOG.log(System.Logger.Level.WARNING, "saved " + target + ", but its folder could not be flushed: " + e);
+        }
+    }
+
+    /**
+     * Replaces {@code target} atomically, its content durably, but leaves flushing the folder (which
+     * makes the rename itself survive a power cut) to the caller: a batch of files renamed into one
+     * folder then needs one {@link #syncDirectory} instead of one per file. Until then a crash can
+     * only undo the rename, leaving the old file, whole.
+     *
+     * @throws IOException when the bytes could not be made durable; {@code target} is then as it was
+     */
+    public static void writeUnsynced(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = dir.resolve("." + target.getFileName() + "." + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
                 + ".tmp");
@@ -55,14 +75,6 @@ public final class AtomicFiles {
                 e.addSuppressed(suppressed);
             }
             throw e;
-        }
-        try {
-            syncDirectory(dir);
-        } catch (IOException e) {
-            // The new file is in place: reporting "not saved" now would be wrong. Some file systems
-            // (network and container mounts) cannot flush a folder; the rename is then as durable as
-            // they make it.
-            LOG.log(System.Logger.Level.WARNING, "saved " + target + ", but its folder could not be flushed: " + e);
         }
     }
 

@@ -118,7 +118,8 @@ public final class ItemCodec {
     }
 
     /**
-     * Encodes an item in the current format, pretty-printed with a stable key order, with the unknown
+     * Encodes an item in the current format, pretty-printed with a stable key order and one line per
+     * annotation, with the unknown
      * fields it was read with written back in place.
      *
      * @param extras unknown fields to keep, or null
@@ -126,7 +127,13 @@ public final class ItemCodec {
      */
     public static byte[] encode(Item item, ItemExtras extras) throws IOException {
         ItemExtras x = extras == null ? new ItemExtras() : extras;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        InstantText times = new InstantText();
+        int annotations = 0;
+        for (AnnotationSet s : item.sets()) {
+            annotations += s.annotations().size();
+        }
+        // sized for the usual line per annotation, so that large items are not copied while they grow
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096 + annotations * 400);
         try (JsonGenerator g = JsonValues.prettyGenerator(out)) {
             g.writeStartObject();
             g.writeNumberField("formatVersion", Migrations.CURRENT);
@@ -161,6 +168,9 @@ public final class ItemCodec {
                 int ai = 0;
                 for (Annotation a : s.annotations()) {
                     String path = setPath + ".annotations[" + ai++ + "]";
+                    if (g.getPrettyPrinter() instanceof StablePrettyPrinter pp) {
+                        pp.flatNextObject();
+                    }
                     g.writeStartObject();
                     g.writeStringField("id", a.id());
                     g.writeStringField("type", a.typeId());
@@ -170,8 +180,8 @@ public final class ItemCodec {
                     tree(g, "payload", a.payload(), path);
                     g.writeStringField("provenance", a.provenance().id());
                     g.writeStringField("author", a.author());
-                    g.writeStringField("created", a.created().toString());
-                    g.writeStringField("modified", a.modified().toString());
+                    g.writeStringField("created", times.text(a.created()));
+                    g.writeStringField("modified", times.text(a.modified()));
                     extras(g, x.annotation(s.annotator(), a.id()), ANNOTATION_FIELDS, path);
                     g.writeEndObject();
                 }
@@ -185,6 +195,23 @@ public final class ItemCodec {
             g.writeRaw('\n');
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Instant.toString with the last answer kept: the annotations of one import or one edit session
+     * share their times, and formatting an Instant is a visible part of writing large items.
+     */
+    private static final class InstantText {
+        private Instant last;
+        private String text;
+
+        String text(Instant t) {
+            if (!t.equals(last)) {
+                last = t;
+                text = t.toString();
+            }
+            return text;
+        }
     }
 
     private static void tree(JsonGenerator g, String field, Map<String, Object> value, String path) throws IOException {
