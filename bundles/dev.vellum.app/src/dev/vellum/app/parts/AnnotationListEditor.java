@@ -69,7 +69,8 @@ import org.eclipse.swt.widgets.Label;
  * The editor for items of any modality: the item's assets, each annotator's set with its review
  * state and the actions that move it on (submit, accept, reject), and a table of all annotations.
  * Annotations can be relabelled in place and deleted; every change is an undoable edit of the
- * session. Opened when no modality editor accepts an item.
+ * session. Which sets the user may change follows {@link ItemEditor#mayEdit}; the others' rows are
+ * shown greyed. Opened when no modality editor accepts an item.
  */
 public final class AnnotationListEditor implements ItemEditor {
     /** The id of the editor's context menu in the application model; bundles contribute to it. */
@@ -188,16 +189,30 @@ public final class AnnotationListEditor implements ItemEditor {
         return rows;
     }
 
+    /** Whether the user may change the annotations of {@code annotator}'s set (see {@link ItemEditor#mayEdit}). */
+    public boolean mayEdit(String annotator) {
+        return session != null && ItemEditor.mayEdit(session.project(), session.user(), annotator);
+    }
+
     /**
-     * Deletes the annotations selected in the table as one undoable edit.
+     * Deletes the annotations selected in the table as one undoable edit; those in sets the user may
+     * not change stay (with a beep).
      *
      * @return how many were deleted
      */
     public int deleteSelected() {
         List<EditCommand> removals = new ArrayList<>();
+        boolean skipped = false;
         for (Object o : viewer.getStructuredSelection()) {
             Row row = (Row) o;
-            removals.add(new RemoveAnnotation(itemId, row.annotator(), row.annotation().id()));
+            if (mayEdit(row.annotator())) {
+                removals.add(new RemoveAnnotation(itemId, row.annotator(), row.annotation().id()));
+            } else {
+                skipped = true;
+            }
+        }
+        if (skipped) {
+            root.getDisplay().beep();
         }
         if (removals.isEmpty()) {
             return 0;
@@ -207,9 +222,9 @@ public final class AnnotationListEditor implements ItemEditor {
         return removals.size();
     }
 
-    /** Gives the annotation of {@code row} another label, as an undoable edit. */
+    /** Gives the annotation of {@code row} another label, as an undoable edit; nothing when the user may not change its set. */
     public void relabel(Row row, String label) {
-        if (Objects.equals(row.annotation().label(), label)) {
+        if (Objects.equals(row.annotation().label(), label) || !mayEdit(row.annotator())) {
             return;
         }
         Annotation after = row.annotation().withLabel(label, session.user());
@@ -368,9 +383,10 @@ public final class AnnotationListEditor implements ItemEditor {
         }
     }
 
-    /** Whether exactly one annotation is selected and there are labels to choose from. */
+    /** Whether exactly one annotation is selected, the user may change it and there are labels to choose from. */
     public boolean canChangeLabel() {
-        return viewer.getStructuredSelection().size() == 1 && !labelChoices().isEmpty();
+        IStructuredSelection s = viewer.getStructuredSelection();
+        return s.size() == 1 && mayEdit(((Row) s.getFirstElement()).annotator()) && !labelChoices().isEmpty();
     }
 
     /** Starts relabelling the selected annotation in place (as F2 does). */
@@ -389,6 +405,38 @@ public final class AnnotationListEditor implements ItemEditor {
     @Override
     public String itemId() {
         return itemId;
+    }
+
+    /** Selects the rows of these annotations (matched by annotator and id) and publishes them. */
+    @Override
+    public void select(List<SelectedAnnotation> annotations) {
+        viewer.setSelection(new StructuredSelection(rowsOf(annotations)), true);
+    }
+
+    /** Selects the annotation's row, scrolls it into view and gives the table the keyboard. */
+    @Override
+    public void reveal(SelectedAnnotation annotation) {
+        select(List.of(annotation));
+        viewer.getTable().showSelection();
+        viewer.getTable().setFocus();
+    }
+
+    private List<Row> rowsOf(List<SelectedAnnotation> annotations) {
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        for (SelectedAnnotation a : annotations) {
+            wanted.add(a.annotator() + '\u0000' + a.annotation().id());
+        }
+        List<Row> out = new ArrayList<>();
+        Object input = viewer.getInput();
+        if (input instanceof List<?> rows) {
+            for (Object o : rows) {
+                Row r = (Row) o;
+                if (wanted.contains(r.annotator() + '\u0000' + r.annotation().id())) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
     }
 
     @Override
@@ -416,6 +464,11 @@ public final class AnnotationListEditor implements ItemEditor {
             @Override
             public Image getImage(Object element) {
                 return image == null ? null : image.apply((Row) element);
+            }
+
+            @Override
+            public Color getForeground(Object element) {
+                return mayEdit(((Row) element).annotator()) ? null : root.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY);
             }
         });
         return c;
@@ -451,7 +504,7 @@ public final class AnnotationListEditor implements ItemEditor {
 
         @Override
         protected boolean canEdit(Object element) {
-            return !labelChoices().isEmpty();
+            return mayEdit(((Row) element).annotator()) && !labelChoices().isEmpty();
         }
 
         @Override

@@ -21,13 +21,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import dev.vellum.core.ui.editors.ItemEditor.SelectedAnnotation;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.jface.resource.FontDescriptor;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Font;
-import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeColumn;
@@ -36,7 +39,10 @@ import org.eclipse.swt.widgets.TreeItem;
 /**
  * The properties of the selection: an item (identity, assets with hash and metadata, each
  * annotator's set) or an annotation (every field, attributes and payload unfolded), as a
- * read-only Property | Value tree.
+ * read-only Property | Value tree. When the selection is one or more annotations of an item editor
+ * (the active part, or the one last active), a form above the tree edits their label and
+ * attributes ({@link AnnotationForm}); the annotator of each is the one the editor reports, else
+ * the one whose set holds it in the editor's item.
  */
 public final class PropertiesPart {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -47,13 +53,23 @@ public final class PropertiesPart {
     private ColorMarks marks;
     private Font boldFont;
     private Object shown;
+    private AnnotationForm form;
+    private final FollowedEditor editors = new FollowedEditor();
+    private String formItem;
+    private List<SelectedAnnotation> formAnnotations = List.of();
     private final ProjectListener changes = this::onChange;
 
     @PostConstruct
     void create(Composite parent) {
-        parent.setLayout(new FillLayout());
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        layout.verticalSpacing = 0;
+        parent.setLayout(layout);
         marks = new ColorMarks(parent.getDisplay());
+        form = new AnnotationForm(parent);
         tree = new Tree(parent, SWT.FULL_SELECTION | SWT.SINGLE);
+        tree.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         tree.setData(ProjectExplorerPart.WIDGET_ID, "properties.tree");
         tree.setHeaderVisible(true);
         tree.setLinesVisible(true);
@@ -75,6 +91,7 @@ public final class PropertiesPart {
             boldFont.dispose();
         });
         show(shown);
+        form.show(session, formItem, formAnnotations);
     }
 
     /** Forgets what was shown when another project opens: it belongs to the old one. */
@@ -89,8 +106,11 @@ public final class PropertiesPart {
                 session.addListener(changes);
             }
             shown = null;
+            formItem = null;
+            formAnnotations = List.of();
             if (tree != null && !tree.isDisposed()) {
                 show(null);
+                form.show(null, null, List.of());
             }
         }
     }
@@ -115,6 +135,9 @@ public final class PropertiesPart {
         if (current != shown) {
             shown = current;
             show(shown);
+        }
+        if (formItem != null && change.itemIds().contains(formItem)) {
+            form.refresh();
         }
     }
 
@@ -146,21 +169,30 @@ public final class PropertiesPart {
 
     @Focus
     void focus() {
+        if (form.isShowing() && form.control().setFocus()) {
+            return;
+        }
         tree.setFocus();
     }
 
     /**
      * Shows the new selection. An empty selection is ignored, so that clicking into this view (which
-     * selects nothing) keeps showing what was selected before.
+     * selects nothing) keeps showing what was selected before. The active part tells which editor
+     * the annotations are selected in.
      */
     @Inject
-    void selectionChanged(@Optional @Named(IServiceConstants.ACTIVE_SELECTION) Object selection) {
+    void selectionChanged(@Optional @Named(IServiceConstants.ACTIVE_SELECTION) Object selection,
+            @Optional @Named(IServiceConstants.ACTIVE_PART) MPart active) {
+        editors.activated(active);
         if (selection == null || selection instanceof List<?> l && l.isEmpty()) {
             return;
         }
         shown = selection instanceof List<?> l ? l.get(0) : selection;
+        formAnnotations = editors.resolve(session, selection);
+        formItem = formAnnotations.isEmpty() ? null : editors.itemId();
         if (tree != null && !tree.isDisposed()) {
             show(shown);
+            form.show(session, formItem, formAnnotations);
         }
     }
 

@@ -34,6 +34,7 @@ class AnnotationListEditorTest {
     @BeforeEach
     void setUp() throws Exception {
         f = new Fixture(tmp);
+        f.allowEditingOthers();
     }
 
     @AfterEach
@@ -150,6 +151,45 @@ class AnnotationListEditorTest {
         assertEquals("tester", editor.rows().get(0).annotation().author());
         f.session().undo();
         assertEquals("car", table().getItem(0).getText(3));
+    }
+
+    @Test
+    void othersSetsAreReadOnlyUnlessTheProjectAllowsChangingThem() throws Exception {
+        f.session().project().setExtensions(java.util.Map.of());
+        AnnotationListEditor editor = open("c2");
+        assertFalse(editor.mayEdit("alice"));
+        editor.relabel(editor.rows().get(0), "tree");
+        assertEquals("car", editor.rows().get(0).annotation().label(), "alice's set is not tester's");
+        table().selectAll();
+        pressDelete();
+        assertEquals(2, editor.rows().size());
+        assertFalse(f.session().canUndo(), "nothing was changed");
+
+        f.allowEditingOthers();
+        editor.relabel(editor.rows().get(0), "tree");
+        assertEquals("tree", editor.rows().get(0).annotation().label());
+    }
+
+    @Test
+    void theOwnSetIsEditableWithoutPermission() throws Exception {
+        f.session().project().setExtensions(java.util.Map.of());
+        f.stored.put(SampleProject.item("own", "city", "image", SampleProject.set("tester", AnnotationState.IN_PROGRESS, "car")));
+        AnnotationListEditor editor = open("own");
+        editor.relabel(editor.rows().get(0), "truck");
+        assertEquals("truck", editor.rows().get(0).annotation().label());
+    }
+
+    @Test
+    void selectAndRevealChooseRowsByAnnotatorAndId() {
+        AnnotationListEditor editor = open("c2");
+        List<dev.vellum.core.ui.editors.ItemEditor.SelectedAnnotation> rows = editor.rows().stream()
+                .map(r -> new dev.vellum.core.ui.editors.ItemEditor.SelectedAnnotation(r.annotator(), r.annotation())).toList();
+        editor.select(rows);
+        assertEquals(2, table().getSelectionCount());
+        assertEquals(rows, editor.selectedAnnotations());
+        editor.reveal(rows.get(1));
+        assertEquals(List.of(rows.get(1)), editor.selectedAnnotations());
+        assertEquals("bob", assertInstanceOf(Annotation.class, f.selection.selection).author(), "the new selection is published");
     }
 
     @Test

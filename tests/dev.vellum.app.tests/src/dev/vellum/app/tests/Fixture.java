@@ -52,6 +52,31 @@ final class Fixture implements AutoCloseable {
         return workbench.session().orElseThrow();
     }
 
+    /** Lets the user ("tester") change every annotator's set, as a project may allow. */
+    void allowEditingOthers() {
+        session().project().setExtensions(java.util.Map.of(dev.vellum.core.ui.editors.ItemEditor.EDIT_OTHERS_SETS, true));
+    }
+
+    /**
+     * Makes a part as the workbench would: its own composite in the shell and an injection context
+     * below the fixture's, holding {@code part}. The part model gets the object.
+     */
+    <T> T make(Class<T> type, org.eclipse.e4.ui.model.application.ui.basic.MPart part) {
+        IEclipseContext child = context.createChild(type.getSimpleName());
+        Composite composite = new Composite(shell, org.eclipse.swt.SWT.NONE);
+        child.set(Composite.class, composite);
+        if (part != null) {
+            child.set(org.eclipse.e4.ui.model.application.ui.basic.MPart.class, part);
+        }
+        T object = org.eclipse.e4.core.contexts.ContextInjectionFactory.make(type, child);
+        if (part != null) {
+            part.setObject(object);
+        }
+        shell.layout(true, true);
+        spin();
+        return object;
+    }
+
     /** Lets SWT process what is pending (layouts, async runnables). */
     void spin() {
         while (display.readAndDispatch()) {

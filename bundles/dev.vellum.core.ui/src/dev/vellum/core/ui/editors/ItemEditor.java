@@ -1,6 +1,7 @@
 package dev.vellum.core.ui.editors;
 
 import dev.vellum.core.model.Annotation;
+import dev.vellum.core.model.Project;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,6 +17,26 @@ import java.util.Objects;
  * the interface describes data only.
  */
 public interface ItemEditor {
+    /**
+     * The key in {@link Project#extensions()} that, when {@code true}, lets every user change the
+     * annotations of every annotator's set (a team that corrects each other's work). Absent or
+     * anything else: users change only their own set.
+     */
+    String EDIT_OTHERS_SETS = "workbench.editOthersSets";
+
+    /**
+     * The one rule for what may be changed in any editor or view: whether {@code user} may change the
+     * annotations in {@code annotator}'s set of {@code project}. Their own set always; another's only
+     * when the project allows it ({@link #EDIT_OTHERS_SETS}). Review decisions (submit, accept,
+     * reject) are not annotation changes and are not governed by it.
+     */
+    static boolean mayEdit(Project project, String user, String annotator) {
+        if (annotator.equals(user)) {
+            return true;
+        }
+        return project != null && Boolean.TRUE.equals(project.extensions().get(EDIT_OTHERS_SETS));
+    }
+
     /**
      * One selected annotation and the annotator whose set holds it.
      *
@@ -34,4 +55,21 @@ public interface ItemEditor {
 
     /** The annotations selected now, in the editor's order; empty when none is. */
     List<SelectedAnnotation> selectedAnnotations();
+
+    /**
+     * Selects these annotations in the editor (replacing its selection), as if the user had clicked
+     * them; ones the editor does not show are ignored. Called by views that list annotations (the
+     * Outline) so that both show the same selection. The editor publishes its new selection as
+     * usual. The default does nothing, for editors that cannot be told what to select.
+     */
+    default void select(List<SelectedAnnotation> annotations) {
+    }
+
+    /**
+     * Selects the annotation and brings it into view (scrolls or pans to it), so that the user can
+     * work on it at once. The default selects it only.
+     */
+    default void reveal(SelectedAnnotation annotation) {
+        select(List.of(annotation));
+    }
 }
