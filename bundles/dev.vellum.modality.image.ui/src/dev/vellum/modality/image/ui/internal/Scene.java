@@ -6,7 +6,6 @@ import dev.vellum.core.model.Item;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +38,7 @@ public final class Scene {
      * @return whether anything changed
      */
     public boolean update(Item item, Collection<String> annotators) {
-        Map<String, Figure> seen = new HashMap<>();
+        Map<String, Figure> seen = new LinkedHashMap<>();
         boolean changed = false;
         problems.clear();
         long order = 0;

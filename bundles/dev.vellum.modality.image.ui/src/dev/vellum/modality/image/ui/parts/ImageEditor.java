@@ -97,6 +97,7 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
     private boolean showOthers = true;
     private String currentLabel = "";
     private String lastProblem;
+    private boolean fillingWindow;
     private List<SelectedAnnotation> selectedAnnotations = List.of();
     private final AtomicBoolean cancelLoading = new AtomicBoolean();
 
@@ -351,7 +352,24 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
             showMessage("Item '" + itemId + "': only images in files can be shown, not " + uri);
             return;
         }
-        Path file = Path.of(uri);
+        // a multi-page file's item names its page in the fragment: scan.tif#page=3 (pages count from 1)
+        int page = 0;
+        if (uri.getFragment() != null && uri.getFragment().startsWith("page=")) {
+            try {
+                page = Math.max(0, Integer.parseInt(uri.getFragment().substring(5)) - 1);
+            } catch (NumberFormatException e) {
+                showMessage("Item '" + itemId + "': '" + uri.getFragment() + "' is not a page number");
+                return;
+            }
+        }
+        int pageIndex = page;
+        Path file;
+        try {
+            file = Path.of(new URI(uri.getScheme(), uri.getSchemeSpecificPart(), null));
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            showMessage("Item '" + itemId + "': cannot read " + uri + ": " + e.getMessage());
+            return;
+        }
         Path cache = session.stored().cacheFolder();
         Display display = root.getDisplay();
         loadingText.setText("Opening " + file.getFileName() + "...");
@@ -360,8 +378,8 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
         root.layout(true, true);
         Thread loader = new Thread(() -> {
             try {
-                ImageInfo info = RasterImages.probe(file);
-                if (RasterImages.needsPyramid(info) && !RasterImages.hasPyramid(file, 0, cache)) {
+                ImageInfo info = RasterImages.probe(file, pageIndex);
+                if (RasterImages.needsPyramid(info) && !RasterImages.hasPyramid(file, pageIndex, cache)) {
                     display.asyncExec(() -> {
                         if (!root.isDisposed()) {
                             loadingText.setText("Preparing " + file.getFileName() + " (" + info.width() + " x " + info.height()
@@ -370,7 +388,7 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
                         }
                     });
                 }
-                TiledImage opened = RasterImages.open(file, 0, cache, new LoadingProgress(display));
+                TiledImage opened = RasterImages.open(file, pageIndex, cache, new LoadingProgress(display));
                 display.asyncExec(() -> {
                     if (root.isDisposed()) {
                         opened.close();
@@ -433,13 +451,16 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
         pages.topControl = editorPage;
         root.layout(true, true);
         canvas.setImage(opened);
-        boolean deep = opened.info().isHighBitDepth();
-        windowBar.setVisible(deep);
-        ((GridData) windowBar.getLayoutData()).exclude = !deep;
-        if (deep) {
+        // window/level for 16-bit images and for grey ones (medical-style), not for colour photographs
+        boolean levels = opened.info().isHighBitDepth() || opened.info().bands() == 1;
+        windowBar.setVisible(levels);
+        ((GridData) windowBar.getLayoutData()).exclude = !levels;
+        if (levels) {
             Window w = opened.defaultWindow();
+            fillingWindow = true;
             windowCentre.setSelection((int) Math.round(w.center()));
             windowWidth.setSelection((int) Math.round(w.width()));
+            fillingWindow = false;
         }
         editorPage.layout(true, true);
         refresh();
@@ -448,7 +469,7 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
     }
 
     private void windowChanged() {
-        if (image != null && image.info().isHighBitDepth()) {
+        if (image != null && !fillingWindow) {
             canvas.setWindow(new Window(windowCentre.getSelection(), Math.max(1, windowWidth.getSelection())));
         }
     }
@@ -511,7 +532,8 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
     private void fillSetCombo() {
         Set<String> annotators = new LinkedHashSet<>();
         annotators.add(session.user());
-        item.sets().forEach(s -> annotators.add(s.annotator()));
+        item.sets().stream().map(AnnotationSet::annotator).filter(a -> ItemEditor.mayEdit(session.project(), session.user(), a))
+                .forEach(annotators::add);
         if (!annotators.contains(activeAnnotator)) {
             activeAnnotator = session.user();
         }
@@ -738,6 +760,17 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
     @Override
     public List<SelectedAnnotation> selectedAnnotations() {
         return selectedAnnotations;
+    }
+
+    @Override
+    public void select(List<SelectedAnnotation> annotations) {
+        canvas.select(annotations.stream().map(a -> Figure.key(a.annotator(), a.annotation().id())).toList(), false);
+    }
+
+    @Override
+    public void reveal(SelectedAnnotation annotation) {
+        canvas.select(List.of(Figure.key(annotation.annotator(), annotation.annotation().id())), true);
+        canvas.setFocus();
     }
 
     /** The canvas (tests and benchmarks). */

@@ -165,7 +165,8 @@ public final class ImageCanvas extends Canvas {
             problem = m;
             invalidate();
         });
-        window = newImage == null ? null : newImage.defaultWindow();
+        // 16-bit samples need a window to be seen at all; 8-bit ones show as stored until the user sets one
+        window = newImage != null && newImage.info().isHighBitDepth() ? newImage.defaultWindow() : null;
         scene = newImage == null ? new Scene(1, 1) : new Scene(newImage.width(), newImage.height());
         maskImages.values().forEach(Image::dispose);
         maskImages.clear();

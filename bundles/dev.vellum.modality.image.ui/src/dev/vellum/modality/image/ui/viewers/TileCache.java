@@ -51,7 +51,7 @@ final class TileCache {
 
     /** The tile's image if it is loaded; otherwise null, and it is requested. UI thread only. */
     Image get(int level, int column, int row, Window window) {
-        Key key = new Key(level, column, row, image.info().isHighBitDepth() ? window : null);
+        Key key = new Key(level, column, row, window);
         Image img = images.get(key);
         if (img == null && !disposed && pending.add(key)) {
             try {
@@ -65,12 +65,12 @@ final class TileCache {
 
     /** The tile's image if it is loaded, without requesting it. */
     Image peek(int level, int column, int row, Window window) {
-        return images.get(new Key(level, column, row, image.info().isHighBitDepth() ? window : null));
+        return images.get(new Key(level, column, row, window));
     }
 
     /** Loads a tile now, on this thread (for benchmarks and tests). */
     void loadNow(int level, int column, int row, Window window) throws IOException {
-        Key key = new Key(level, column, row, image.info().isHighBitDepth() ? window : null);
+        Key key = new Key(level, column, row, window);
         if (!images.containsKey(key)) {
             put(key, toImageData(image.tile(level, column, row, window)));
         }

@@ -46,9 +46,11 @@ class GeometryTest {
         assertEquals(55, bigger.cx(), 1e-9);
         assertEquals(52.5, bigger.cy(), 1e-9);
         RotatedBox rotated = new RotatedBox(0, 0, 20, 10, 90);
-        RotatedBox resized = (RotatedBox) Geometry.moveHandle(rotated, 2, 5, 10);
-        assertEquals(20, resized.width(), 1e-9, "at 90 degrees the box's width runs down the screen");
-        assertEquals(10, resized.height(), 1e-9);
+        // corner 2 sits at (-5, 10) and its opposite at (5, -10); at 90 degrees the width runs down the screen
+        RotatedBox resized = (RotatedBox) Geometry.moveHandle(rotated, 2, -7, 12);
+        assertEquals(22, resized.width(), 1e-9);
+        assertEquals(12, resized.height(), 1e-9);
+        assertEquals(90, resized.angle(), 1e-9);
     }
 
     @Test
