@@ -115,6 +115,17 @@ public final class Scene {
         return out;
     }
 
+    /** How many spatial figures of shown labels touch the rectangle. */
+    public int visibleCount(double minX, double minY, double maxX, double maxY) {
+        int[] n = new int[1];
+        index.query(minX, minY, maxX, maxY, f -> {
+            if (!hidden.contains(f.label())) {
+                n[0]++;
+            }
+        });
+        return n[0];
+    }
+
     /**
      * The figure under image point (x, y): among shown, unlocked figures that {@linkplain
      * Figure#hits hit}, the one drawn on top; among equal z the smallest (so that a small shape

@@ -214,7 +214,7 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
         editorPage.setLayout(layout);
 
         Composite bar = new Composite(editorPage, SWT.NONE);
-        GridLayout barLayout = new GridLayout(7, false);
+        GridLayout barLayout = new GridLayout(3, false);
         barLayout.marginHeight = 2;
         barLayout.marginWidth = 4;
         bar.setLayout(barLayout);
@@ -222,7 +222,7 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
         ToolBar tools = new ToolBar(bar, SWT.FLAT | SWT.RIGHT);
         for (ImageCanvas.Tool t : ImageCanvas.Tool.values()) {
             ToolItem ti = new ToolItem(tools, SWT.RADIO);
-            ti.setText(t.title);
+            ti.setText(t.shortTitle);
             ti.setToolTipText(t.title + " (" + Character.toUpperCase(t.key) + ")");
             ti.setData(t);
             ti.setSelection(t == ImageCanvas.Tool.SELECT);
@@ -262,29 +262,6 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
         windowBar.setVisible(false);
         ((GridData) windowBar.getLayoutData()).exclude = true;
 
-        new Label(bar, SWT.NONE).setText("Editing");
-        setCombo = new Combo(bar, SWT.READ_ONLY);
-        setCombo.setToolTipText("Whose annotation set new and changed shapes go into");
-        setCombo.addListener(SWT.Selection, e -> {
-            String chosen = (String) setCombo.getData(Integer.toString(setCombo.getSelectionIndex()));
-            if (chosen != null) {
-                activeAnnotator = chosen;
-                refresh();
-                canvas.setFocus();
-            }
-        });
-        othersCheck = new Button(bar, SWT.CHECK);
-        othersCheck.setText("Others");
-        othersCheck.setToolTipText("Also show the other annotators' shapes (dashed)");
-        othersCheck.setSelection(showOthers);
-        othersCheck.addListener(SWT.Selection, e -> {
-            showOthers = othersCheck.getSelection();
-            refresh();
-            canvas.setFocus();
-        });
-        Label gap = new Label(bar, SWT.NONE);
-        gap.setLayoutData(new GridData(4, SWT.DEFAULT));
-
         SashForm sash = new SashForm(editorPage, SWT.HORIZONTAL | SWT.SMOOTH);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         canvas = new ImageCanvas(sash, this);
@@ -311,7 +288,30 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
                 canvas.setFocus();
             }
         });
-        sash.setWeights(78, 22);
+        Composite sets = palette.header();
+        sets.setLayout(new GridLayout(3, false));
+        new Label(sets, SWT.NONE).setText("Editing");
+        setCombo = new Combo(sets, SWT.READ_ONLY);
+        setCombo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        setCombo.setToolTipText("Whose annotation set new and changed shapes go into");
+        setCombo.addListener(SWT.Selection, e -> {
+            String chosen = (String) setCombo.getData(Integer.toString(setCombo.getSelectionIndex()));
+            if (chosen != null) {
+                activeAnnotator = chosen;
+                refresh();
+                canvas.setFocus();
+            }
+        });
+        othersCheck = new Button(sets, SWT.CHECK);
+        othersCheck.setText("Others");
+        othersCheck.setToolTipText("Also show the other annotators' shapes (dashed)");
+        othersCheck.setSelection(showOthers);
+        othersCheck.addListener(SWT.Selection, e -> {
+            showOthers = othersCheck.getSelection();
+            refresh();
+            canvas.setFocus();
+        });
+        sash.setWeights(76, 24);
 
         status = new Label(editorPage, SWT.NONE);
         GridData sd = new GridData(SWT.FILL, SWT.BOTTOM, true, false);

@@ -25,6 +25,7 @@ import dev.vellum.modality.image.ui.internal.Geometry;
 import dev.vellum.modality.image.ui.internal.Scene;
 import dev.vellum.modality.image.ui.internal.Viewport;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -60,17 +61,21 @@ import org.eclipse.swt.widgets.Event;
 public final class ImageCanvas extends Canvas {
     /** The tools, with the key that chooses each. */
     public enum Tool {
-        SELECT('v', "Select"), BOX('b', "Box"), ROTATED_BOX('r', "Rotated box"), POLYGON('p', "Polygon"), POLYLINE('l', "Polyline"),
-        KEYPOINTS('k', "Keypoints"), BRUSH('m', "Mask brush"), ERASER('e', "Mask eraser");
+        SELECT('v', "Select", "Select"), BOX('b', "Box", "Box"), ROTATED_BOX('r', "Rotated box", "Rotated"),
+        POLYGON('p', "Polygon", "Polygon"), POLYLINE('l', "Polyline", "Line"), KEYPOINTS('k', "Keypoints", "Points"),
+        BRUSH('m', "Mask brush", "Brush"), ERASER('e', "Mask eraser", "Eraser");
 
         /** The key that chooses the tool. */
         public final char key;
         /** Words for people. */
         public final String title;
+        /** A short name for the tool bar. */
+        public final String shortTitle;
 
-        Tool(char key, String title) {
+        Tool(char key, String title, String shortTitle) {
             this.key = key;
             this.title = title;
+            this.shortTitle = shortTitle;
         }
     }
 
@@ -98,7 +103,10 @@ public final class ImageCanvas extends Canvas {
     private Window window;
     private Tool tool = Tool.SELECT;
     private Image base;
+    private Image spare;
     private boolean baseDirty = true;
+    private double baseScale = Double.NaN, baseOriginX, baseOriginY;
+    private Rectangle dirtyRegion;
     private String problem;
 
     private Drag drag = Drag.NONE;
@@ -116,6 +124,7 @@ public final class ImageCanvas extends Canvas {
     private boolean spaceDown;
     private int mouseX = -1, mouseY = -1;
     private boolean mouseInside;
+    private boolean fitted = true;
 
     public ImageCanvas(Composite parent, CanvasHost host) {
         super(parent, SWT.NO_BACKGROUND | SWT.NO_REDRAW_RESIZE);
@@ -124,7 +133,12 @@ public final class ImageCanvas extends Canvas {
         addListener(SWT.Resize, e -> {
             Rectangle r = getClientArea();
             viewport.setViewSize(r.width, r.height);
+            if (fitted && image != null) {
+                // still showing the whole image: keep showing all of it in the new size
+                viewport.fit(image.width(), image.height());
+            }
             invalidate();
+            describe();
         });
         addListener(SWT.MouseDown, e -> mouseDown(e));
         addListener(SWT.MouseMove, e -> mouseMove(e));
@@ -161,7 +175,7 @@ public final class ImageCanvas extends Canvas {
         }
         image = newImage;
         problem = null;
-        tiles = newImage == null ? null : new TileCache(getDisplay(), newImage, this::invalidate, m -> {
+        tiles = newImage == null ? null : new TileCache(getDisplay(), newImage, this::tileArrived, m -> {
             problem = m;
             invalidate();
         });
@@ -280,18 +294,21 @@ public final class ImageCanvas extends Canvas {
         if (image != null) {
             viewport.fit(image.width(), image.height());
         }
+        fitted = true;
         invalidate();
         describe();
     }
 
     /** Shows image pixels 1:1, keeping the centre. */
     public void actualSize() {
+        fitted = false;
         viewport.zoomTo(1, viewport.viewWidth() / 2.0, viewport.viewHeight() / 2.0);
         invalidate();
         describe();
     }
 
     public void zoomBy(double factor) {
+        fitted = false;
         viewport.zoomBy(factor, viewport.viewWidth() / 2.0, viewport.viewHeight() / 2.0);
         invalidate();
         describe();
@@ -333,19 +350,41 @@ public final class ImageCanvas extends Canvas {
         }
     }
 
+    /** A copy of the base layer's pixels (tests: a scrolled base must equal a fresh one). */
+    public ImageData baseSnapshot() {
+        return base == null ? null : base.getImageData();
+    }
+
     /** Loads the tiles the current view needs, waiting for them (benchmarks and tests). */
     public void loadVisibleTiles() throws java.io.IOException {
         if (image == null) {
             return;
         }
         int level = viewport.level(image.levels());
-        int[] range = tileRange(level);
+        int[] range = tileRange(level, new Rectangle(0, 0, viewport.viewWidth(), viewport.viewHeight()));
         for (int row = range[1]; row <= range[3]; row++) {
             for (int col = range[0]; col <= range[2]; col++) {
-                tiles.loadNow(level, col, row, window);
+                if (tiles.loadNow(level, col, row, window)) {
+                    tileArrived(level, col, row);
+                }
             }
         }
-        invalidate();
+    }
+
+    /** A tile arrived: repaint its place in the base layer only (if it is of the level shown). */
+    private void tileArrived(int level, int col, int row) {
+        if (isDisposed() || image == null || level != viewport.level(image.levels())) {
+            return;
+        }
+        double size = image.tileSize() * (double) (1L << level);
+        int x0 = (int) Math.floor(viewport.toViewX(col * size)) - 1, y0 = (int) Math.floor(viewport.toViewY(row * size)) - 1;
+        int x1 = (int) Math.ceil(viewport.toViewX((col + 1) * size)) + 1, y1 = (int) Math.ceil(viewport.toViewY((row + 1) * size)) + 1;
+        Rectangle tile = new Rectangle(x0, y0, x1 - x0, y1 - y0).intersection(new Rectangle(0, 0, viewport.viewWidth(), viewport.viewHeight()));
+        if (tile.isEmpty()) {
+            return;
+        }
+        dirtyRegion = dirtyRegion == null ? tile : dirtyRegion.union(tile);
+        redraw(tile.x, tile.y, tile.width, tile.height, false);
     }
 
     // ---------------------------------------------------------------- painting
@@ -364,37 +403,108 @@ public final class ImageCanvas extends Canvas {
             base = new Image(getDisplay(), r.width, r.height);
             baseDirty = true;
         }
-        if (baseDirty) {
-            GC bg = new GC(base);
-            try {
+        GC bg = null;
+        try {
+            if (baseDirty || viewport.scale() != baseScale) {
+                bg = new GC(base);
                 paintBase(bg, r);
-            } finally {
-                bg.dispose();
+            } else {
+                if (viewport.originX() != baseOriginX || viewport.originY() != baseOriginY) {
+                    bg = scrollBase(r);
+                }
+                if (dirtyRegion != null) {
+                    bg = bg == null ? new GC(base) : bg;
+                    paintBaseRegion(bg, dirtyRegion.intersection(r));
+                }
             }
-            baseDirty = false;
+        } finally {
+            if (bg != null) {
+                bg.dispose();
+                baseDirty = false;
+                dirtyRegion = null;
+                baseScale = viewport.scale();
+                baseOriginX = viewport.originX();
+                baseOriginY = viewport.originY();
+            }
         }
         gc.drawImage(base, 0, 0);
         paintOverlay(gc, r);
         paintNanos[paintCount++ % PAINT_SAMPLES] = System.nanoTime() - t0;
     }
 
-    private void paintBase(GC gc, Rectangle r) {
+    /**
+     * After a pan at the same zoom, moves what the base layer holds and paints only the strips that
+     * came into view: the cost of a pan follows the area uncovered, not the number of shapes.
+     */
+    private GC scrollBase(Rectangle r) {
+        double sdx = (baseOriginX - viewport.originX()) * viewport.scale(), sdy = (baseOriginY - viewport.originY()) * viewport.scale();
+        int dx = (int) Math.round(sdx), dy = (int) Math.round(sdy);
+        if (Math.abs(sdx - dx) > 1e-3 || Math.abs(sdy - dy) > 1e-3 || Math.abs(dx) >= r.width || Math.abs(dy) >= r.height) {
+            GC gc = new GC(base);
+            paintBase(gc, r);
+            return gc;
+        }
+        // the old layer is drawn shifted into a second image (copying an image onto itself is not reliable)
+        if (spare == null || !spare.getBounds().equals(base.getBounds())) {
+            if (spare != null) {
+                spare.dispose();
+            }
+            spare = new Image(getDisplay(), r.width, r.height);
+        }
+        GC gc = new GC(spare);
+        gc.drawImage(base, dx, dy);
+        Image old = base;
+        base = spare;
+        spare = old;
+        if (dirtyRegion != null) {
+            // a region waiting to be repainted moved with the content
+            dirtyRegion = new Rectangle(dirtyRegion.x + dx, dirtyRegion.y + dy, dirtyRegion.width, dirtyRegion.height);
+        }
+        if (dx != 0) {
+            paintBaseRegion(gc, dx > 0 ? new Rectangle(0, 0, dx, r.height) : new Rectangle(r.width + dx, 0, -dx, r.height));
+        }
+        if (dy != 0) {
+            paintBaseRegion(gc, dy > 0 ? new Rectangle(0, 0, r.width, dy) : new Rectangle(0, r.height + dy, r.width, -dy));
+        }
+        return gc;
+    }
+
+    private void paintBaseRegion(GC gc, Rectangle clip) {
+        gc.setClipping(clip);
+        try {
+            paintBase(gc, clip);
+        } finally {
+            gc.setClipping((Rectangle) null);
+        }
+    }
+
+    /** Paints the tiles and the unselected figures inside {@code area} (view pixels) of the base layer. */
+    private void paintBase(GC gc, Rectangle area) {
         gc.setBackground(color(new RGB(0x2b, 0x2d, 0x30)));
-        gc.fillRectangle(r);
+        gc.fillRectangle(area);
         if (image == null) {
             return;
         }
-        paintTiles(gc);
-        List<Figure> visible = scene.visible(viewport.originX(), viewport.originY(), viewport.maxImageX(), viewport.maxImageY());
-        boolean many = visible.size() > 2500;
+        paintTiles(gc, area);
+        // captions reach above their shape: look a little beyond the area for shapes whose caption shows in it
+        double margin = 24 / viewport.scale();
+        List<Figure> visible = scene.visible(viewport.toImageX(area.x) - margin, viewport.toImageY(area.y) - margin,
+                viewport.toImageX(area.x + area.width) + margin, viewport.toImageY(area.y + area.height) + margin);
+        int inView = area.width == viewport.viewWidth() && area.height == viewport.viewHeight() ? visible.size()
+                : scene.visibleCount(viewport.originX(), viewport.originY(), viewport.maxImageX(), viewport.maxImageY());
+        boolean many = inView > 1500;
         gc.setAntialias(many ? SWT.OFF : SWT.ON);
         gc.setLineWidth(many ? 1 : 2);
-        for (Figure f : visible) {
-            if (!selected.contains(f.key())) {
-                paintFigure(gc, f, f.shape(), false, !many);
+        if (many) {
+            paintOutlinesBatched(gc, visible);
+        } else {
+            for (Figure f : visible) {
+                if (!selected.contains(f.key())) {
+                    paintFigure(gc, f, f.shape(), false, true);
+                }
             }
         }
-        if (visible.size() <= 400) {
+        if (inView <= 400) {
             for (Figure f : visible) {
                 if (!selected.contains(f.key())) {
                     paintCaption(gc, f, f.shape());
@@ -407,21 +517,21 @@ public final class ImageCanvas extends Canvas {
         }
     }
 
-    private int[] tileRange(int level) {
+    private int[] tileRange(int level, Rectangle area) {
         double size = image.tileSize() * (double) (1L << level);
         int cols = (int) Math.ceil(image.levelWidth(level) / (double) image.tileSize());
         int rows = (int) Math.ceil(image.levelHeight(level) / (double) image.tileSize());
-        int c0 = Math.max(0, (int) Math.floor(viewport.originX() / size));
-        int r0 = Math.max(0, (int) Math.floor(viewport.originY() / size));
-        int c1 = Math.min(cols - 1, (int) Math.floor(viewport.maxImageX() / size));
-        int r1 = Math.min(rows - 1, (int) Math.floor(viewport.maxImageY() / size));
+        int c0 = Math.max(0, (int) Math.floor(viewport.toImageX(area.x) / size));
+        int r0 = Math.max(0, (int) Math.floor(viewport.toImageY(area.y) / size));
+        int c1 = Math.min(cols - 1, (int) Math.floor(viewport.toImageX(area.x + area.width) / size));
+        int r1 = Math.min(rows - 1, (int) Math.floor(viewport.toImageY(area.y + area.height) / size));
         return new int[] {c0, r0, c1, r1};
     }
 
-    private void paintTiles(GC gc) {
+    private void paintTiles(GC gc, Rectangle area) {
         int level = viewport.level(image.levels());
         int ts = image.tileSize();
-        int[] range = tileRange(level);
+        int[] range = tileRange(level, area);
         gc.setInterpolation(viewport.scale() >= 2 ? SWT.NONE : SWT.LOW);
         for (int row = range[1]; row <= range[3]; row++) {
             for (int col = range[0]; col <= range[2]; col++) {
@@ -500,6 +610,66 @@ public final class ImageCanvas extends Canvas {
             case Keypoints k -> paintKeypoints(gc, k, host.template(f.label()), c, highlighted);
             case Mask m -> paintMask(gc, f, m, highlighted);
             case Tag t -> {
+            }
+        }
+        gc.setLineStyle(SWT.LINE_SOLID);
+    }
+
+    /**
+     * Draws thousands of unfilled outlines cheaply: one colour switch per label and style, shapes
+     * smaller than a few pixels on screen as their bounds, and outlines without vertices closer than
+     * two pixels to the previous one. Without fills, the order among shapes does not show, so z-order
+     * is not needed here.
+     */
+    private void paintOutlinesBatched(GC gc, List<Figure> visible) {
+        Map<String, List<Figure>> groups = new LinkedHashMap<>();
+        for (Figure f : visible) {
+            if (selected.contains(f.key())) {
+                continue;
+            }
+            Shape s = f.shape();
+            if (!(s instanceof BoundingBox || s instanceof RotatedBox || s instanceof Polygon || s instanceof Polyline)) {
+                paintFigure(gc, f, s, false, false);
+                continue;
+            }
+            String style = f.label() + (f.annotator().equals(host.activeAnnotator()) ? "" : "\u0000dashed");
+            groups.computeIfAbsent(style, k -> new ArrayList<>()).add(f);
+        }
+        int[] buffer = new int[256];
+        for (List<Figure> group : groups.values()) {
+            Figure first = group.get(0);
+            gc.setForeground(color(host.color(first.label())));
+            gc.setLineStyle(first.annotator().equals(host.activeAnnotator()) ? SWT.LINE_SOLID : SWT.LINE_DASH);
+            for (Figure f : group) {
+                int x0 = vx(f.minX()), y0 = vy(f.minY()), x1 = vx(f.maxX()), y1 = vy(f.maxY());
+                Shape s = f.shape();
+                if (s instanceof BoundingBox || x1 - x0 < 8 && y1 - y0 < 8) {
+                    gc.drawRectangle(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
+                    continue;
+                }
+                double[] pts = f.outline();
+                int n = 0;
+                if (buffer.length < pts.length) {
+                    buffer = new int[pts.length];
+                }
+                for (int i = 0; i + 1 < pts.length; i += 2) {
+                    int x = vx(pts[i]), y = vy(pts[i + 1]);
+                    if (n == 0 || Math.abs(x - buffer[n - 2]) >= 2 || Math.abs(y - buffer[n - 1]) >= 2) {
+                        buffer[n++] = x;
+                        buffer[n++] = y;
+                    }
+                }
+                int[] v = Arrays.copyOf(buffer, n);
+                if (s instanceof Polyline) {
+                    gc.drawPolyline(v);
+                } else {
+                    gc.drawPolygon(v);
+                    if (s instanceof Polygon p) {
+                        for (List<Double> hole : p.holes()) {
+                            paintRing(gc, toDoubles(hole), hole.size(), true, false, 0);
+                        }
+                    }
+                }
             }
         }
         gc.setLineStyle(SWT.LINE_SOLID);
@@ -852,10 +1022,11 @@ public final class ImageCanvas extends Canvas {
         double x = ix(e.x), y = iy(e.y);
         switch (drag) {
             case PAN -> {
+                fitted = false;
                 viewport.panBy(e.x - pressViewX, e.y - pressViewY);
                 pressViewX = e.x;
                 pressViewY = e.y;
-                invalidate();
+                redraw();
             }
             case MOVE -> {
                 preview.clear();
@@ -940,6 +1111,7 @@ public final class ImageCanvas extends Canvas {
         if (image == null) {
             return;
         }
+        fitted = false;
         if ((e.stateMask & SWT.SHIFT) != 0) {
             viewport.panBy(e.count * 20, 0);
         } else if ((e.stateMask & SWT.MOD1) != 0) {
@@ -948,7 +1120,7 @@ public final class ImageCanvas extends Canvas {
             viewport.zoomBy(Math.pow(1.2, e.count > 0 ? 1 : -1), e.x, e.y);
         }
         e.doit = false;
-        invalidate();
+        redraw();
         describeCursor(ix(e.x), iy(e.y));
     }
 
@@ -1339,8 +1511,9 @@ public final class ImageCanvas extends Canvas {
                 if (selection().stream().anyMatch(this::isEditable)) {
                     nudge(dx * (shift ? 10 : 1), dy * (shift ? 10 : 1));
                 } else {
+                    fitted = false;
                     viewport.panBy(-dx * 60, -dy * 60);
-                    invalidate();
+                    redraw();
                 }
                 return;
             }
@@ -1439,6 +1612,7 @@ public final class ImageCanvas extends Canvas {
             if (w * viewport.scale() > viewport.viewWidth() * 0.8 || h * viewport.scale() > viewport.viewHeight() * 0.8) {
                 viewport.zoomTo(Math.min(viewport.viewWidth() * 0.6 / Math.max(1, w), viewport.viewHeight() * 0.6 / Math.max(1, h)), 0, 0);
             }
+            fitted = false;
             viewport.centreOn((f.minX() + f.maxX()) / 2, (f.minY() + f.maxY()) / 2);
             invalidate();
         }
@@ -1503,6 +1677,9 @@ public final class ImageCanvas extends Canvas {
         }
         if (base != null) {
             base.dispose();
+        }
+        if (spare != null) {
+            spare.dispose();
         }
         if (brushImage != null) {
             brushImage.dispose();

@@ -43,6 +43,7 @@ public final class LabelPalette extends Composite {
     private static final String LOCKED = "\uD83D\uDD12";
 
     private final Listener listener;
+    private final Composite header;
     private final Text search;
     private final Table labels;
     private final Table tags;
@@ -65,6 +66,8 @@ public final class LabelPalette extends Composite {
         layout.marginHeight = 4;
         setLayout(layout);
 
+        header = new Composite(this, SWT.NONE);
+        header.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         Label title = new Label(this, SWT.NONE);
         title.setText("Labels");
         search = new Text(this, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
@@ -144,6 +147,11 @@ public final class LabelPalette extends Composite {
         TableColumn c = new TableColumn(t, SWT.LEFT);
         c.setText(text);
         c.setWidth(width);
+    }
+
+    /** A row above the labels where the editor puts its own controls (whose set is edited). */
+    public Composite header() {
+        return header;
     }
 
     /** Shows the schema's labels with the number of shapes of each, and the item's tags. */

@@ -31,13 +31,18 @@ final class TileCache {
     private final Display display;
     private final TiledImage image;
     private final Consumer<String> failed;
-    private final Runnable arrived;
+    private final TileListener arrived;
     private final ExecutorService loader;
     private final Map<Key, Image> images = new LinkedHashMap<>(64, 0.75f, true);
     private final Set<Key> pending = new HashSet<>();
     private boolean disposed;
 
-    TileCache(Display display, TiledImage image, Runnable arrived, Consumer<String> failed) {
+    /** Told on the UI thread when a tile has arrived. */
+    interface TileListener {
+        void arrived(int level, int column, int row);
+    }
+
+    TileCache(Display display, TiledImage image, TileListener arrived, Consumer<String> failed) {
         this.display = display;
         this.image = image;
         this.arrived = arrived;
@@ -68,12 +73,18 @@ final class TileCache {
         return images.get(new Key(level, column, row, window));
     }
 
-    /** Loads a tile now, on this thread (for benchmarks and tests). */
-    void loadNow(int level, int column, int row, Window window) throws IOException {
+    /**
+     * Loads a tile now, on this thread (for benchmarks and tests).
+     *
+     * @return whether it was not loaded before
+     */
+    boolean loadNow(int level, int column, int row, Window window) throws IOException {
         Key key = new Key(level, column, row, window);
-        if (!images.containsKey(key)) {
-            put(key, toImageData(image.tile(level, column, row, window)));
+        if (images.containsKey(key)) {
+            return false;
         }
+        put(key, toImageData(image.tile(level, column, row, window)));
+        return true;
     }
 
     private void load(Key key) {
@@ -94,7 +105,7 @@ final class TileCache {
             pending.remove(key);
             if (!disposed) {
                 put(key, data);
-                arrived.run();
+                arrived.arrived(key.level(), key.column(), key.row());
             }
         });
     }
