@@ -18,6 +18,13 @@ import java.util.Objects;
  */
 public interface ItemEditor {
     /**
+     * The element id that an item editor gives its context menu (a popup menu in its part
+     * descriptor), so that bundles contributing commands for "the selected annotation in any editor"
+     * (raise a question, guidelines for the label) reach every editor with one menu contribution.
+     */
+    String POPUP_MENU = "dev.vellum.core.ui.popupmenu.editor";
+
+    /**
      * The key in {@link Project#extensions()} that, when {@code true}, lets every user change the
      * annotations of every annotator's set (a team that corrects each other's work). Absent or
      * anything else: users change only their own set.

@@ -49,6 +49,7 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.Persist;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.services.EMenuService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -88,6 +89,7 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
     private final ECommandService commands;
     private final EHandlerService handlers;
     private final EPartService parts;
+    private final EMenuService menus;
     private final ProjectListener listener = this::projectChanged;
 
     private String itemId;
@@ -121,13 +123,15 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
 
     @Inject
     public ImageEditor(MPart part, @Optional ProjectSession session, @Optional ESelectionService selection,
-            @Optional ECommandService commands, @Optional EHandlerService handlers, @Optional EPartService parts) {
+            @Optional ECommandService commands, @Optional EHandlerService handlers, @Optional EPartService parts,
+            @Optional EMenuService menus) {
         this.part = part;
         this.session = session;
         this.selectionService = selection;
         this.commands = commands;
         this.handlers = handlers;
         this.parts = parts;
+        this.menus = menus;
     }
 
     @PostConstruct
@@ -265,6 +269,9 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
         SashForm sash = new SashForm(editorPage, SWT.HORIZONTAL | SWT.SMOOTH);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         canvas = new ImageCanvas(sash, this);
+        if (menus != null) {
+            menus.registerContextMenu(canvas, ItemEditor.POPUP_MENU);
+        }
         palette = new LabelPalette(sash, new LabelPalette.Listener() {
             @Override
             public void chosen(String label, boolean apply) {
@@ -771,6 +778,23 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
     public void reveal(SelectedAnnotation annotation) {
         canvas.select(List.of(Figure.key(annotation.annotator(), annotation.annotation().id())), true);
         canvas.setFocus();
+    }
+
+    /**
+     * Performs a context-menu action on the selected shapes: {@code copy}, {@code paste},
+     * {@code delete}, {@code front} or {@code back}.
+     *
+     * @throws IllegalArgumentException for another action
+     */
+    public void perform(String action) {
+        switch (action) {
+            case "copy" -> canvas.copySelection();
+            case "paste" -> canvas.paste();
+            case "delete" -> canvas.deleteSelection();
+            case "front" -> canvas.reorderSelection(true);
+            case "back" -> canvas.reorderSelection(false);
+            default -> throw new IllegalArgumentException("no image editor action '" + action + "'");
+        }
     }
 
     /** The canvas (tests and benchmarks). */

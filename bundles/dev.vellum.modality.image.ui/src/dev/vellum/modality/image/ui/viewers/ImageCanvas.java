@@ -952,6 +952,16 @@ public final class ImageCanvas extends Canvas {
             setCursor(getDisplay().getSystemCursor(SWT.CURSOR_SIZEALL));
             return;
         }
+        if (e.button == 3) {
+            // the context menu acts on the shape under the mouse
+            Figure hit = scene.pick(x, y, PICK_TOLERANCE / viewport.scale(), null);
+            if (hit != null && !selected.contains(hit.key())) {
+                selected.clear();
+                selected.add(hit.key());
+                selectionDone();
+            }
+            return;
+        }
         if (e.button != 1) {
             return;
         }
@@ -1387,6 +1397,33 @@ public final class ImageCanvas extends Canvas {
         }
     }
 
+    /**
+     * Puts the selected shapes of the edited set on top of (or under) all others, through their
+     * {@value Figure#Z_ORDER} attribute, as one edit.
+     */
+    public void reorderSelection(boolean front) {
+        int max = Integer.MIN_VALUE, min = Integer.MAX_VALUE;
+        for (Figure f : scene.all()) {
+            max = Math.max(max, f.z());
+            min = Math.min(min, f.z());
+        }
+        List<EditCommand> edits = new ArrayList<>();
+        int z = front ? max + 1 : min - 1;
+        for (Figure f : selection()) {
+            if (isEditable(f)) {
+                Map<String, Object> attributes = new LinkedHashMap<>(f.annotation().attributes());
+                attributes.put(Figure.Z_ORDER, z);
+                edits.add(new ReplaceAnnotation(host.itemId(), f.annotator(), f.annotation().withAttributes(attributes, host.user()),
+                        (front ? "Bring " : "Send ") + describe(f) + (front ? " to front" : " to back")));
+            }
+        }
+        if (edits.size() == 1) {
+            host.execute(edits.get(0));
+        } else if (!edits.isEmpty()) {
+            host.execute(new CompoundEdit((front ? "Bring " : "Send ") + edits.size() + " shapes " + (front ? "to front" : "to back"), edits));
+        }
+    }
+
     private void nudge(double dx, double dy) {
         for (Figure f : selection()) {
             if (isEditable(f)) {
@@ -1463,6 +1500,8 @@ public final class ImageCanvas extends Canvas {
                 case 'c' -> copySelection();
                 case 'v' -> paste();
                 case 'a' -> select(scene.all().stream().filter(f -> f.isSpatial() && scene.isEditable(f)).map(Figure::key).toList(), false);
+                case ']' -> reorderSelection(true);
+                case '[' -> reorderSelection(false);
                 default -> host.keyPressed(e.keyCode, e.stateMask, e.character);
             }
             return;

@@ -302,6 +302,25 @@ class ImageEditorTest {
     }
 
     @Test
+    void bringToFrontPutsTheShapeOnTopForPicking() throws Exception {
+        open(aliceWith(box("big", "car", 0, 0, 200, 200), box("small", "car", 50, 50, 20, 20)));
+        click(60, 60, 0);
+        assertEquals(List.of(Figure.key("alice", "small")), List.copyOf(canvas.selectedKeys()), "the smaller shape wins at equal z");
+        click(150, 150, 0);
+        canvas.key(']', ']', SWT.MOD1);
+        f.spin();
+        assertEquals(1, f.annotations().get(0).attributes().get(Figure.Z_ORDER));
+        click(60, 60, 0);
+        assertEquals(List.of(Figure.key("alice", "big")), List.copyOf(canvas.selectedKeys()), "now the big one is on top");
+        f.editor.perform("back");
+        f.spin();
+        assertEquals(-1, f.annotations().get(0).attributes().get(Figure.Z_ORDER));
+        f.session.undo();
+        f.spin();
+        assertEquals(1, f.annotations().get(0).attributes().get(Figure.Z_ORDER));
+    }
+
+    @Test
     void theTagKeyTogglesAnImageTagWithTheCurrentLabel() throws Exception {
         open();
         key('1');
