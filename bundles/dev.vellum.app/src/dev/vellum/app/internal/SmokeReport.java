@@ -70,6 +70,16 @@ public final class SmokeReport {
                     .map(o -> ((AnnotationListEditor) o).problem()).orElse(null);
             json.append(", \"problem\": ").append(problem == null ? "null" : quote(problem)).append("}");
             json.append(",\n  \"partsAfterOpen\": ").append(array(visibleParts()));
+            // one item of every modality, to see which editor each gets
+            java.util.Map<String, String> firstOfModality = new java.util.TreeMap<>();
+            workbench.session().ifPresent(s -> s.project().items().forEach(i -> firstOfModality.putIfAbsent(i.modalityId(), i.id())));
+            List<String> byModality = new ArrayList<>();
+            firstOfModality.forEach((modality, itemId) -> {
+                Optional<MPart> part = editors.open(itemId);
+                byModality.add("{\"modality\": " + quote(modality) + ", \"item\": " + quote(itemId) + ", \"part\": "
+                        + part.map(p -> quote(p.getElementId())).orElse("null") + "}");
+            });
+            json.append(",\n  \"editorsByModality\": [").append(String.join(", ", byModality)).append("]");
         }
         json.append("\n}\n");
         Path absolute = file.toAbsolutePath();

@@ -319,6 +319,14 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
             canvas.setFocus();
         });
         sash.setWeights(76, 24);
+        // the palette keeps a usable width (about 260 pixels) whatever the editor's size; the canvas takes the rest
+        sash.addListener(SWT.Resize, e -> {
+            int width = sash.getClientArea().width;
+            if (width > 400) {
+                int side = Math.max(240, Math.min(320, width / 4));
+                sash.setWeights(width - side, side);
+            }
+        });
 
         status = new Label(editorPage, SWT.NONE);
         GridData sd = new GridData(SWT.FILL, SWT.BOTTOM, true, false);
