@@ -296,10 +296,15 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
             }
         });
         Composite sets = palette.header();
-        sets.setLayout(new GridLayout(3, false));
-        new Label(sets, SWT.NONE).setText("Editing");
+        GridLayout setsLayout = new GridLayout(3, false);
+        setsLayout.marginWidth = 0;
+        setsLayout.marginHeight = 0;
+        sets.setLayout(setsLayout);
+        new Label(sets, SWT.NONE).setText("Set");
         setCombo = new Combo(sets, SWT.READ_ONLY);
-        setCombo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData comboData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        comboData.widthHint = 90;
+        setCombo.setLayoutData(comboData);
         setCombo.setToolTipText("Whose annotation set new and changed shapes go into");
         setCombo.addListener(SWT.Selection, e -> {
             String chosen = (String) setCombo.getData(Integer.toString(setCombo.getSelectionIndex()));
@@ -325,6 +330,7 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
             if (width > 400) {
                 int side = Math.max(240, Math.min(320, width / 4));
                 sash.setWeights(width - side, side);
+                sash.layout();
             }
         });
 
@@ -466,8 +472,8 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
         pages.topControl = editorPage;
         root.layout(true, true);
         canvas.setImage(opened);
-        // window/level for 16-bit images and for grey ones (medical-style), not for colour photographs
-        boolean levels = opened.info().isHighBitDepth() || opened.info().bands() == 1;
+        // window/level for grey images (medical-style, 8 or 16 bits); 16-bit colour shows its full range
+        boolean levels = opened.info().bands() <= 2;
         windowBar.setVisible(levels);
         ((GridData) windowBar.getLayoutData()).exclude = !levels;
         if (levels) {

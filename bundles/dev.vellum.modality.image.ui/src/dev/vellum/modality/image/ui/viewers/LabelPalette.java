@@ -40,7 +40,7 @@ public final class LabelPalette extends Composite {
         void done();
     }
 
-    private static final String LOCKED = "\uD83D\uDD12";
+    private static final String LOCKED = "\u2713";
 
     private final Listener listener;
     private final Composite header;
@@ -79,12 +79,12 @@ public final class LabelPalette extends Composite {
         labels.setHeaderVisible(true);
         labels.setToolTipText("Click a label to draw with it; the box shows or hides its shapes; click the lock column to lock them");
         GridData ld = new GridData(SWT.FILL, SWT.FILL, true, true);
-        ld.heightHint = 200;
+        ld.heightHint = 120;
         labels.setLayoutData(ld);
-        column(labels, "Label", 120);
-        column(labels, "Key", 36);
-        column(labels, "#", 40);
-        column(labels, "Lock", 40);
+        column(labels, "Label", 104);
+        column(labels, "Key", 34);
+        column(labels, "#", 34);
+        column(labels, "Lock", 38);
         labels.addListener(SWT.Selection, e -> {
             if (filling) {
                 return;
@@ -130,10 +130,11 @@ public final class LabelPalette extends Composite {
         });
 
         Label tagTitle = new Label(this, SWT.NONE);
-        tagTitle.setText("Image tags (T tags with the current label)");
+        tagTitle.setText("Image tags");
+        tagTitle.setToolTipText("T on the image tags it with the current label");
         tags = new Table(this, SWT.CHECK | SWT.BORDER | SWT.V_SCROLL);
-        GridData td = new GridData(SWT.FILL, SWT.FILL, true, false);
-        td.heightHint = 110;
+        GridData td = new GridData(SWT.FILL, SWT.FILL, true, true);
+        td.heightHint = 60;
         tags.setLayoutData(td);
         tags.addListener(SWT.Selection, e -> {
             if (!filling && e.detail == SWT.CHECK) {
