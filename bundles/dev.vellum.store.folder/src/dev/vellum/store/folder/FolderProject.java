@@ -645,11 +645,20 @@ public final class FolderProject implements StoredProject {
     @Override
     public URI resolve(Asset asset) {
         String uri = asset.uri();
-        if (asset.isAbsolutePath()) {
-            return Path.of(uri).toUri();
-        }
-        if (asset.isRelative()) {
-            return dir.resolve(uri).normalize().toUri();
+        if (asset.isAbsolutePath() || asset.isRelative()) {
+            // "scan.tif#page=3" names a part of a file; a file whose name really has a '#' wins
+            int hash = uri.lastIndexOf('#');
+            if (hash > 0) {
+                Path whole = filePath(asset, uri), bare = filePath(asset, uri.substring(0, hash));
+                if (!Files.exists(whole) && Files.exists(bare)) {
+                    try {
+                        return new URI("file", null, bare.toUri().getPath(), uri.substring(hash + 1));
+                    } catch (java.net.URISyntaxException e) {
+                        return bare.toUri();
+                    }
+                }
+            }
+            return filePath(asset, uri).toUri();
         }
         try {
             return URI.create(uri);
@@ -657,6 +666,10 @@ public final class FolderProject implements StoredProject {
             // not a valid URI after all (e.g. unescaped spaces): read it as a path
             return dir.resolve(uri).normalize().toUri();
         }
+    }
+
+    private Path filePath(Asset asset, String path) {
+        return asset.isAbsolutePath() ? Path.of(path) : dir.resolve(path).normalize();
     }
 
     @Override
@@ -668,7 +681,13 @@ public final class FolderProject implements StoredProject {
             if (!"file".equalsIgnoreCase(u.getScheme())) {
                 continue;
             }
-            Path media = Path.of(u);
+            Path media;
+            try {
+                media = Path.of(u.getFragment() == null ? u : new URI(u.getScheme(), u.getSchemeSpecificPart(), null));
+            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                out.add(file + ": media '" + a.uri() + "' is not a valid path: " + e.getMessage());
+                continue;
+            }
             if (!Files.exists(media)) {
                 out.add(file + ": media '" + a.uri() + "' is missing (looked for " + media + ")");
             }

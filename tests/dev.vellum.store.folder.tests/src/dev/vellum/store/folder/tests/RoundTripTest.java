@@ -177,4 +177,26 @@ class RoundTripTest {
             assertEquals(List.of(), p.checkMedia(item), "present files and remote URIs raise nothing");
         }
     }
+
+    @Test
+    void aFragmentNamesAPageOfAFileUnlessTheFileNameHasTheHash() throws Exception {
+        Path dir = tmp.resolve("p");
+        try (FolderProject p = store.create(dir.toString(), "p", "P")) {
+            Files.createDirectories(dir.resolve("media"));
+            Files.writeString(dir.resolve("media/scan.tif"), "tif");
+            Item item = new Item("m", "", List.of(new Asset("media/scan.tif#page=3", "image", "", Map.of())), Map.of(), List.of(),
+                    List.of());
+            URI u = p.resolve(item.assets().get(0));
+            assertEquals("page=3", u.getFragment());
+            assertEquals(dir.resolve("media/scan.tif").toUri().getPath(), u.getPath());
+            assertEquals(List.of(), p.checkMedia(item), "the page's file is there");
+            Files.writeString(dir.resolve("media/odd#name.png"), "png");
+            Item odd = new Item("o", "", List.of(new Asset("media/odd#name.png", "image", "", Map.of())), Map.of(), List.of(), List.of());
+            assertEquals(dir.resolve("media/odd#name.png").toUri(), p.resolve(odd.assets().get(0)), "a real '#' in a file name stays");
+            assertEquals(List.of(), p.checkMedia(odd));
+            Item gone = new Item("g", "", List.of(new Asset("media/gone.tif#page=1", "image", "", Map.of())), Map.of(), List.of(),
+                    List.of());
+            assertEquals(1, p.checkMedia(gone).size(), "a missing file is reported, page or not");
+        }
+    }
 }

@@ -370,6 +370,28 @@ class ImageEditorTest {
     }
 
     @Test
+    void anItemOfAMultiPageTiffShowsItsPage() throws Exception {
+        f = new EditorFixture(tmp);
+        java.nio.file.Path tif = tmp.resolve("project/media/pages.tif");
+        javax.imageio.ImageWriter w = javax.imageio.ImageIO.getImageWritersByFormatName("tiff").next();
+        try (javax.imageio.stream.ImageOutputStream out = javax.imageio.ImageIO.createImageOutputStream(tif.toFile())) {
+            w.setOutput(out);
+            w.prepareWriteSequence(null);
+            w.writeToSequence(new javax.imageio.IIOImage(new java.awt.image.BufferedImage(120, 80, java.awt.image.BufferedImage.TYPE_INT_RGB), null,
+                    null), null);
+            w.writeToSequence(new javax.imageio.IIOImage(new java.awt.image.BufferedImage(64, 200, java.awt.image.BufferedImage.TYPE_BYTE_GRAY), null,
+                    null), null);
+            w.endWriteSequence();
+        }
+        f.stored.saveItem(new dev.vellum.core.model.Item("scan-2", "", List.of(new dev.vellum.core.model.Asset("media/pages.tif#page=2", "image", "",
+                java.util.Map.of())), java.util.Map.of(), List.of(), List.of()));
+        canvas = f.open("scan-2").canvas();
+        assertEquals(64, canvas.image().width(), "page 2, not page 1");
+        assertEquals(200, canvas.image().height());
+        assertEquals(1, canvas.image().info().bands(), "the grey page");
+    }
+
+    @Test
     void aRepaintDrawsOnlyWhatIsVisible() throws Exception {
         open(aliceWith(box("b1", "car", 10, 10, 30, 30)));
         long nanos = canvas.paintOffscreen(true);
