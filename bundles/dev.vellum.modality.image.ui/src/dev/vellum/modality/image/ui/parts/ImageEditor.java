@@ -677,6 +677,13 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
     }
 
     @Override
+    public void toolChanged(ImageCanvas.Tool tool) {
+        for (ToolItem ti : toolItems) {
+            ti.setSelection(ti.getData() == tool);
+        }
+    }
+
+    @Override
     public void selectionChanged(List<Figure> selected) {
         selectedAnnotations = selected.stream().map(f -> new SelectedAnnotation(f.annotator(), f.annotation())).toList();
         if (selected.size() == 1 && !selected.get(0).label().isEmpty()) {

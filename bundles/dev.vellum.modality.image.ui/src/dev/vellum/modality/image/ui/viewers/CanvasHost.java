@@ -42,6 +42,10 @@ public interface CanvasHost {
      */
     boolean keyPressed(int keyCode, int stateMask, char character);
 
+    /** The canvas switched to another tool (by key or by call). */
+    default void toolChanged(ImageCanvas.Tool tool) {
+    }
+
     /** Text for the status line: cursor position, zoom, what the tool expects next. */
     void status(String text);
 }

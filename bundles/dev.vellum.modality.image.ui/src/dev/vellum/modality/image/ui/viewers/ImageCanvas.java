@@ -228,6 +228,7 @@ public final class ImageCanvas extends Canvas {
     public void setTool(Tool newTool) {
         cancelDrawing();
         tool = newTool;
+        host.toolChanged(newTool);
         setCursor(getDisplay().getSystemCursor(newTool == Tool.SELECT ? SWT.CURSOR_ARROW : SWT.CURSOR_CROSS));
         describe();
         redraw();

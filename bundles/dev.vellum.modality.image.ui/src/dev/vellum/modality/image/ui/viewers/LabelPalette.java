@@ -81,10 +81,10 @@ public final class LabelPalette extends Composite {
         GridData ld = new GridData(SWT.FILL, SWT.FILL, true, true);
         ld.heightHint = 120;
         labels.setLayoutData(ld);
-        column(labels, "Label", 104);
-        column(labels, "Key", 34);
-        column(labels, "#", 34);
-        column(labels, "Lock", 38);
+        column(labels, "Label", 128);
+        column(labels, "Key", 32);
+        column(labels, "#", 36);
+        column(labels, "Lock", 36);
         labels.addListener(SWT.Selection, e -> {
             if (filling) {
                 return;
