@@ -263,7 +263,17 @@ class SampleRoundTripTest {
                 "street-001: Label Studio polygons have no holes: only the outer ring of 'bob6' was written",
                 "street-001: masks are not written to Label Studio (its brush RLE is not supported): 'bob8' left out",
                 "street-001: Label Studio has no polylines: 'bob9' was written as an open polygon (closed: false)"), messages(r));
-        assertTrue(Files.isRegularFile(tmp.resolve("ls/tasks.label_config.xml")));
+        String config = Files.readString(tmp.resolve("ls/tasks.label_config.xml"));
+        assertTrue(config.contains("<Label value=\"car\" background=\"#e6194b\" hotkey=\"1\"/>"), config);
+        assertTrue(config.contains("<Choices name=\"kind\" toName=\"image\" perRegion=\"true\" whenLabelValue=\"car\" required=\"true\" choice=\"single-radio\">"),
+                config);
+        assertTrue(config.contains("<Number name=\"doors\" toName=\"image\" perRegion=\"true\" whenLabelValue=\"car\"/>"), config);
+        assertTrue(config.contains("<TextArea name=\"note\" toName=\"image\" perRegion=\"true\" whenLabelValue=\"car\" editable=\"true\" maxSubmissions=\"1\"/>"),
+                config);
+        String json = Files.readString(out).replaceAll("\\s+", " ");
+        assertTrue(json.contains("\"id\" : \"alice2\", \"type\" : \"number\", \"from_name\" : \"doors\""), "a per-region result shares its region's id");
+        assertTrue(json.contains("\"value\" : { \"choices\" : [ \"true\" ] }"), "a boolean is a choice of true or false");
+        assertTrue(json.contains("\"parentID\" : \"alice4\""), "the keypoints are nested under the box of their group");
         try (StoredProject b = Fixtures.project(tmp, "schema-ls")) {
             new LabelStudioImporter().importFiles(b, List.of(out), "mira", Progress.NONE);
             assertEquals(CLASSES, b.project().schema("image").orElseThrow().classes(), "labels, colours, hotkeys and attribute definitions come back");
