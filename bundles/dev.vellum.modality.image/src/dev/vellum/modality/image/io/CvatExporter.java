@@ -42,9 +42,12 @@ import dev.vellum.modality.image.model.Tag;
  * (subset = the item's dataset) with its boxes (rotated ones with {@code rotation}), polygons,
  * polylines, points, masks (cropped to their bounds in CVAT's row runs) and tags; {@code occluded},
  * {@code z_order} and {@code group} (as numbered {@code group_id}s) go to CVAT's own fields, other
- * attributes to {@code <attribute>}s. Reported per item: polygon holes (outer ring written),
- * keypoint visibility and unlabelled keypoints, attribute values that are structures, and
- * multi-choice attributes in the schema.
+ * attributes to {@code <attribute>}s (an {@code occluded} the label declares goes to both). Choice
+ * attributes start with CVAT's {@code __undefined__} as their default, checkboxes with false.
+ * Reported: the sets of other annotators (one set per image), polygon holes (outer ring written),
+ * keypoint visibility and unlabelled keypoints, attribute values that are structures or that have
+ * no declared type and are not text, occluded or z_order values CVAT's fields cannot hold, and
+ * multi-choice and required attributes in the schema.
  */
 @Component(service = FormatExporter.class)
 public final class CvatExporter implements FormatExporter {
@@ -72,6 +75,7 @@ public final class CvatExporter implements FormatExporter {
     public ExportReport exportWithReport(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
         ImageFormats.Losses losses = new ImageFormats.Losses();
         List<ItemSummary> items = ImageFormats.imageItems(project);
+        LabelSchema schema = project.project().schema(ImageModality.ID).orElse(new LabelSchema(ImageModality.ID, List.of()));
         int[] written = {0};
         progress.begin("Exporting CVAT", items.size());
         ImageFormats.writeAtomically(out, os -> {
@@ -93,11 +97,11 @@ public final class CvatExporter implements FormatExporter {
                 } catch (StoreException e) {
                     throw new IOException("item '" + s.id() + "' cannot be read: " + e.getMessage(), e);
                 }
-                List<AnnotationSet> sets = ImageFormats.sets(item, options, false);
+                List<AnnotationSet> sets = ImageFormats.oneSet(item, options, "CVAT for images", losses);
                 if (sets.isEmpty()) {
                     continue;
                 }
-                writeImage(w, imageId++, item, ImageFormats.size(project, item), sets.get(0), losses);
+                writeImage(w, imageId++, item, ImageFormats.size(project, item), sets.get(0), schema, losses);
                 written[0]++;
             }
             w.write("</annotations>\n");
@@ -121,8 +125,9 @@ public final class CvatExporter implements FormatExporter {
                         values = "false\ntrue";
                     }
                     case CHOICE -> {
+                        // CVAT's "no value" comes first and is the default, so a new or unset shape stays unset as in Vellum.
                         input = "select";
-                        values = String.join("\n", d.allowedValues());
+                        values = CvatImporter.UNDEFINED + (d.allowedValues().isEmpty() ? "" : "\n" + String.join("\n", d.allowedValues()));
                     }
                     case MULTI_CHOICE -> {
                         input = "text";
@@ -138,8 +143,14 @@ public final class CvatExporter implements FormatExporter {
                         values = "";
                     }
                 }
-                String dflt = d.type() == dev.vellum.core.model.AttributeType.BOOLEAN ? "false"
-                        : d.allowedValues().isEmpty() ? "" : d.allowedValues().get(0);
+                String dflt = switch (d.type()) {
+                    case BOOLEAN -> "false";
+                    case CHOICE -> CvatImporter.UNDEFINED;
+                    default -> "";
+                };
+                if (d.required()) {
+                    losses.add("label schema", "CVAT attributes cannot be required: '" + name + "." + d.name() + "' was written as optional");
+                }
                 w.write("            <attribute>\n              <name>" + XmlNode.escape(d.name()) + "</name>\n              <mutable>False</mutable>\n"
                         + "              <input_type>" + input + "</input_type>\n              <default_value>" + XmlNode.escape(dflt)
                         + "</default_value>\n              <values>" + XmlNode.escape(values) + "</values>\n            </attribute>\n");
@@ -148,7 +159,8 @@ public final class CvatExporter implements FormatExporter {
         }
     }
 
-    private static void writeImage(Writer w, int id, Item item, int[] size, AnnotationSet set, ImageFormats.Losses losses) throws IOException {
+    private static void writeImage(Writer w, int id, Item item, int[] size, AnnotationSet set, LabelSchema schema, ImageFormats.Losses losses)
+            throws IOException {
         StringBuilder b = new StringBuilder();
         b.append("  <image id=\"").append(id).append("\" name=\"").append(XmlNode.escape(item.assets().get(0).uri())).append('"');
         if (!item.dataset().isEmpty()) {
@@ -169,9 +181,26 @@ public final class CvatExporter implements FormatExporter {
             }
             Map<String, Object> attrs = new LinkedHashMap<>(a.attributes());
             StringBuilder common = new StringBuilder(" label=\"" + XmlNode.escape(a.label()) + "\"");
-            boolean occluded = Boolean.TRUE.equals(attrs.remove("occluded"));
-            Object z = attrs.remove("z_order");
+            Map<String, AttributeDef> declared = new HashMap<>();
+            schema.labelClass(a.label()).ifPresent(c -> c.attributes().forEach(d -> declared.put(d.name(), d)));
             Object g = attrs.remove(CocoFormat.GROUP);
+            boolean occluded = false;
+            Object z = null;
+            if (!(s instanceof Tag)) {
+                // CVAT's own occluded flag and z_order; a label that declares "occluded" also gets it as an
+                // <attribute>, so an explicit false reads back as false rather than unset.
+                occluded = Boolean.TRUE.equals(attrs.get("occluded"));
+                if (!declared.containsKey("occluded") && attrs.containsKey("occluded")) {
+                    Object o = attrs.remove("occluded");
+                    if (!Boolean.TRUE.equals(o)) {
+                        losses.each(item.id(), "CVAT's occluded flag is 0 or 1: occluded = " + o + " reads back as unset", a.id());
+                    }
+                }
+                z = attrs.remove("z_order");
+                if (z != null && !(z instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() != 0)) {
+                    losses.each(item.id(), "CVAT's z_order is a non-zero whole number or unset: z_order = " + z + " reads back as unset", a.id());
+                }
+            }
             String tag;
             StringBuilder geo = new StringBuilder();
             switch (s) {
@@ -260,6 +289,9 @@ public final class CvatExporter implements FormatExporter {
             for (Map.Entry<String, Object> e : attrs.entrySet()) {
                 if (e.getValue() instanceof Map || e.getValue() instanceof List) {
                     losses.add(item.id(), "attribute '" + e.getKey() + "' of '" + a.id() + "' holds a structure, which CVAT cannot; written as text");
+                } else if (!(e.getValue() instanceof String) && !declared.containsKey(e.getKey())) {
+                    losses.each(item.id(), "attribute '" + e.getKey() + "' is not in the label schema, so CVAT declares no type for it and its value "
+                            + e.getValue() + " reads back as text", a.id());
                 }
                 b.append("      <attribute name=\"").append(XmlNode.escape(e.getKey())).append("\">").append(XmlNode.escape(String.valueOf(e.getValue())))
                         .append("</attribute>\n");

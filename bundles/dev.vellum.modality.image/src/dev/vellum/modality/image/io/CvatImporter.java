@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import javax.xml.stream.XMLStreamConstants;
@@ -42,12 +44,20 @@ import dev.vellum.modality.image.model.Tag;
  * {@code image.rbox} when rotated; {@code polygon}, {@code polyline}, {@code points} (keypoints, all
  * visible), {@code mask} (CVAT's row runs over a box, made into COCO RLE) and {@code tag}. The
  * shapes' {@code <attribute>}s become attributes typed by the label's definition; {@code occluded},
- * a non-zero {@code z_order} and {@code group_id} (as {@code group}) are kept as attributes. An image
- * with a {@code subset} becomes the item {@code <subset>_<name>} in the dataset of that name.
- * Ellipses, cuboids, skeletons and tracks, and attribute defaults, are reported.
+ * a non-zero {@code z_order} and {@code group_id} (as {@code group}) are kept as attributes; a radio or
+ * select value {@code __undefined__} (CVAT's "none") leaves the attribute unset. An image with a
+ * {@code subset} becomes the item {@code <subset>_<name>} in the dataset of that name. Ellipses,
+ * cuboids, skeletons and tracks are reported. A {@code <default_value>} is the value CVAT gives a
+ * new shape and shows for a shape stored without that attribute; CVAT's own dumps write every
+ * attribute of every shape, so defaults change no imported value. Defaults that mean "unset" anyway
+ * (empty, {@code __undefined__}, a checkbox's {@code false}) are dropped silently; others are
+ * reported once per label and import, since Vellum's schema has no defaults.
  */
 @Component(service = FormatImporter.class)
 public final class CvatImporter implements FormatImporter {
+    /** CVAT's value of a radio or select attribute that has none. */
+    static final String UNDEFINED = "__undefined__";
+
     @Override
     public String id() {
         return CvatFormat.ID;
@@ -80,12 +90,13 @@ public final class CvatImporter implements FormatImporter {
     public ImportReport importFiles(StoredProject project, List<Path> files, String annotator, Progress progress)
             throws IOException, StoreException {
         ImageFormats.Sink sink = new ImageFormats.Sink(project);
+        Set<String> defaultsReported = new HashSet<>();
         progress.begin("Importing CVAT", files.size());
         for (Path f : files) {
             if (progress.isCanceled()) {
                 break;
             }
-            new FileImport(sink, f, annotator).run();
+            new FileImport(sink, f, annotator, defaultsReported).run();
             progress.worked(1);
         }
         sink.saveSchema();
@@ -99,11 +110,14 @@ public final class CvatImporter implements FormatImporter {
         /** Attribute definitions by label and attribute name. */
         final Map<String, Map<String, AttributeDef>> defs = new HashMap<>();
         final Map<String, Integer> unmapped = new TreeMap<>();
+        /** Labels whose defaults were reported by an earlier file of the same import. */
+        final Set<String> defaultsReported;
 
-        FileImport(ImageFormats.Sink sink, Path file, String annotator) {
+        FileImport(ImageFormats.Sink sink, Path file, String annotator, Set<String> defaultsReported) {
             this.sink = sink;
             this.file = file;
             this.annotator = annotator;
+            this.defaultsReported = defaultsReported;
         }
 
         void run() throws IOException, StoreException {
@@ -149,7 +163,6 @@ public final class CvatImporter implements FormatImporter {
         void meta(XmlNode meta) {
             List<XmlNode> labels = new ArrayList<>();
             collectLabels(meta, labels);
-            int defaults = 0;
             for (XmlNode l : labels) {
                 String name = l.text("name");
                 if (name == null || name.isBlank()) {
@@ -160,6 +173,7 @@ public final class CvatImporter implements FormatImporter {
                     unmapped.merge("skeleton label '" + name + "'", 1, Integer::sum);
                 }
                 List<AttributeDef> attrs = new ArrayList<>();
+                List<String> defaults = new ArrayList<>();
                 XmlNode as = l.child("attributes");
                 for (XmlNode a : as == null ? List.<XmlNode>of() : as.all("attribute")) {
                     String an = a.text("name");
@@ -169,24 +183,30 @@ public final class CvatImporter implements FormatImporter {
                     String input = a.text("input_type") == null ? "text" : a.text("input_type");
                     String values = a.text("values") == null ? "" : a.text("values");
                     List<String> vs = List.of(values.contains("\n") ? values.split("\n") : values.trim().split("\\s+")).stream()
-                            .filter(v -> !v.isBlank()).toList();
+                            .filter(v -> !v.isBlank() && !v.equals(UNDEFINED)).toList();
                     AttributeDef d = switch (input) {
                         case "checkbox" -> new AttributeDef(an, AttributeType.BOOLEAN, List.of(), false);
                         case "radio", "select" -> new AttributeDef(an, AttributeType.CHOICE, vs, false);
                         case "number" -> new AttributeDef(an, AttributeType.NUMBER, List.of(), false);
                         default -> new AttributeDef(an, AttributeType.TEXT, List.of(), false);
                     };
-                    if (a.text("default_value") != null && !a.text("default_value").isEmpty()) {
-                        defaults++;
+                    String dflt = a.text("default_value") == null ? "" : a.text("default_value");
+                    // An attribute a shape does not carry stays unset, which is what a default of false
+                    // (checkbox), nothing or CVAT's __undefined__ means too; any other default is what CVAT
+                    // would show for such a shape and gives new shapes, and Vellum's schema has no defaults.
+                    boolean unset = dflt.isEmpty() || dflt.equals(UNDEFINED) || d.type() == AttributeType.BOOLEAN && dflt.equalsIgnoreCase("false");
+                    if (!unset) {
+                        defaults.add(an + " = " + dflt);
                     }
                     attrs.add(d);
                     defs.computeIfAbsent(name, k -> new HashMap<>()).put(an, d);
                 }
+                if (!defaults.isEmpty() && defaultsReported.add(name)) {
+                    sink.problem(file, "label '" + name + "': CVAT gives its shapes the default values " + String.join(", ", defaults)
+                            + "; Vellum's label schema keeps no defaults, so a shape without one of these attributes has it unset");
+                }
                 String color = l.text("color");
                 sink.label(name, color != null && color.matches("#[0-9a-fA-F]{6}") ? color : null, attrs);
-            }
-            if (defaults > 0) {
-                sink.problem(file, defaults + " label attributes have a default value, which Vellum's label schema does not keep");
             }
         }
 
@@ -264,6 +284,9 @@ public final class CvatImporter implements FormatImporter {
                     continue;
                 }
                 AttributeDef d = defs.getOrDefault(label, Map.of()).get(an);
+                if (UNDEFINED.equals(a.text()) && d != null && d.type() == AttributeType.CHOICE) {
+                    continue;
+                }
                 Object v = a.text();
                 if (d != null && d.type() == AttributeType.BOOLEAN) {
                     v = Boolean.parseBoolean(a.text());

@@ -172,12 +172,18 @@ final class ImageFormats {
 
         /** Remembers a label for the schema (the first definition with attributes wins). */
         void label(String name, String color, List<AttributeDef> attributes) {
+            label(name, color, null, attributes);
+        }
+
+        /** Remembers a label with its hotkey for the schema (the first definition with attributes wins). */
+        void label(String name, String color, String hotkey, List<AttributeDef> attributes) {
             if (name == null || name.isBlank()) {
                 return;
             }
             LabelClass old = classes.get(name);
             if (old == null || old.attributes().isEmpty() && attributes != null && !attributes.isEmpty()) {
-                classes.put(name, new LabelClass(name, color != null ? color : old == null ? null : old.color(), null, attributes));
+                classes.put(name, new LabelClass(name, color != null ? color : old == null ? null : old.color(),
+                        hotkey != null ? hotkey : old == null ? null : old.hotkey(), attributes));
             }
         }
 
@@ -264,13 +270,35 @@ final class ImageFormats {
     static final class Losses {
         private final Map<String, Map<String, Integer>> byItem = new LinkedHashMap<>();
 
+        private final Map<String, Map<String, Set<String>>> idsByItem = new LinkedHashMap<>();
+
         void add(String item, String message) {
             byItem.computeIfAbsent(item, k -> new LinkedHashMap<>()).merge(message, 1, Integer::sum);
         }
 
+        /**
+         * Adds annotation {@code id} to the one message {@code what} of {@code item}, so that a loss
+         * met by many annotations of an item reads "what: 'a1', 'a2'" instead of one line each.
+         */
+        void each(String item, String what, String id) {
+            Map<String, Set<String>> m = idsByItem.computeIfAbsent(item, k -> new LinkedHashMap<>());
+            if (!m.containsKey(what)) {
+                byItem.computeIfAbsent(item, k -> new LinkedHashMap<>()).put("\u0000" + what, 0);
+            }
+            m.computeIfAbsent(what, k -> new LinkedHashSet<>()).add(id);
+        }
+
         ExportReport report(int written) {
             List<ExportReport.Problem> out = new ArrayList<>();
-            byItem.forEach((item, messages) -> messages.forEach((m, n) -> out.add(new ExportReport.Problem(item, n == 1 ? m : m + " (" + n + " times)"))));
+            byItem.forEach((item, messages) -> messages.forEach((m, n) -> {
+                if (m.startsWith("\u0000")) {
+                    String what = m.substring(1);
+                    List<String> ids = idsByItem.get(item).get(what).stream().map(i -> "'" + i + "'").toList();
+                    out.add(new ExportReport.Problem(item, what + ": " + String.join(", ", ids)));
+                } else {
+                    out.add(new ExportReport.Problem(item, n == 1 ? m : m + " (" + n + " times)"));
+                }
+            }));
             return new ExportReport(written, out);
         }
     }
@@ -296,6 +324,23 @@ final class ImageFormats {
             return sets;
         }
         return List.of(sets.stream().max(Comparator.comparingInt((AnnotationSet s) -> s.state().progressRank())).orElseThrow());
+    }
+
+    /**
+     * The one set of {@code item} a format that holds one annotation per image region writes (see
+     * {@link #sets}); when the options left several candidates, the ones not written are reported,
+     * since their work would otherwise vanish without a word. Empty when none qualifies.
+     */
+    static List<AnnotationSet> oneSet(Item item, FormatExporter.Options options, String format, Losses losses) {
+        List<AnnotationSet> all = sets(item, options, true);
+        List<AnnotationSet> chosen = sets(item, options, false);
+        if (all.size() > 1) {
+            List<String> others = all.stream().filter(s -> s != chosen.get(0)).map(s -> s.annotator()).toList();
+            losses.add(item.id(), format + " holds one annotation set per image: " + chosen.get(0).annotator() + "'s ("
+                    + chosen.get(0).state().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ") was written, not " + others
+                    + "; choose an annotator to write another");
+        }
+        return chosen;
     }
 
     /** Label names in schema order, then any other label the image items use (sorted). */

@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.vellum.core.model.Annotation;
+import dev.vellum.core.model.AttributeType;
+import dev.vellum.core.model.LabelClass;
 import dev.vellum.core.spi.FormatImporter;
 import dev.vellum.core.spi.ImportReport;
 import dev.vellum.core.spi.Progress;
@@ -45,10 +47,15 @@ import dev.vellum.modality.image.model.Tag;
  * turns about the top-left corner); {@code polygonlabels} an {@code image.polygon}
  * ({@code image.polyline} when not closed); {@code keypointlabels} one-point {@code image.keypoints}
  * labelled with the point's name, joined by {@code group} to the region named by {@code parentID};
- * {@code choices} about the image one {@code image.tag} per choice. Per-region results (a
- * {@code choices} or {@code textarea} sharing a region's id) become that region's attributes, named
- * by {@code from_name}. Not imported and reported per file: brush masks, relations, cancelled
- * annotations, predictions, drafts and other result types.
+ * {@code choices} about the image one {@code image.tag} per choice; a region nested under another
+ * ({@code parentID}) joins its group. Per-region results (a {@code choices}, {@code textarea},
+ * {@code number} or {@code rating} sharing a region's id) become that region's attributes, named by
+ * {@code from_name}. When the labeling config the exporter writes ({@code <name>.label_config.xml},
+ * see {@link LabelStudioConfig}) lies next to the file, its labels with colours, hotkeys and
+ * per-region controls join the label schema and type the values (multiple choice stays a list,
+ * true/false choices are booleans); without it a lone choice {@code true} or {@code false} is a
+ * boolean. Not imported and reported per file: brush masks, relations, cancelled annotations,
+ * predictions, drafts and other result types.
  */
 @Component(service = FormatImporter.class)
 public final class LabelStudioImporter implements FormatImporter {
@@ -106,6 +113,8 @@ public final class LabelStudioImporter implements FormatImporter {
         final String annotator;
         final Map<String, Integer> unmapped = new TreeMap<>();
         final Map<String, String> uriOfItem = new HashMap<>();
+        /** The labeling config next to the file, or null. */
+        LabelStudioConfig config;
 
         FileImport(ImageFormats.Sink sink, Path file, String annotator) {
             this.sink = sink;
@@ -114,6 +123,17 @@ public final class LabelStudioImporter implements FormatImporter {
         }
 
         void run() throws IOException, StoreException {
+            Path cfg = LabelStudioConfig.fileFor(file);
+            if (Files.isRegularFile(cfg)) {
+                try {
+                    config = LabelStudioConfig.read(cfg);
+                    for (LabelClass c : config.classes()) {
+                        sink.label(c.name(), c.color(), c.hotkey(), c.attributes());
+                    }
+                } catch (IOException e) {
+                    sink.problem(cfg, e.getMessage() + "; attribute types guessed from the values instead");
+                }
+            }
             JsonNode root;
             try {
                 root = JSON.readTree(file.toFile());
@@ -238,15 +258,16 @@ public final class LabelStudioImporter implements FormatImporter {
                     JsonNode v = r.path("value");
                     String key = r.path("from_name").asText(type);
                     Object val = switch (type) {
-                        case "choices" -> list(v.path("choices"));
-                        case "textarea" -> list(v.path("text"));
+                        case "choices" -> choice(key, list(v.path("choices")));
+                        case "textarea" -> single(list(v.path("text")));
+                        case "number" -> v.path("number").numberValue();
                         case "rating" -> v.path("rating").numberValue();
                         default -> null;
                     };
                     if (val == null) {
                         unmapped.merge("per-region " + type + " results have no place in Vellum and were not imported", 1, Integer::sum);
                     } else {
-                        regionAttrs.computeIfAbsent(rid, k -> new LinkedHashMap<>()).put(key, val instanceof List<?> l && l.size() == 1 ? l.get(0) : val);
+                        regionAttrs.computeIfAbsent(rid, k -> new LinkedHashMap<>()).put(key, val);
                     }
                 }
             }
@@ -309,7 +330,7 @@ public final class LabelStudioImporter implements FormatImporter {
                         case "rectanglelabels", "rectangle" -> rectangle(v, w, h);
                         case "polygonlabels", "polygon" -> polygon(v, w, h);
                         default -> new Keypoints(List.of(v.path("x").asDouble() * w / 100, v.path("y").asDouble() * h / 100, 2.0), "",
-                                r.hasNonNull("parentID") && regions.containsKey(r.path("parentID").asText())
+                                r.hasNonNull("parentID") && isBox(regions.get(r.path("parentID").asText()))
                                         ? base + "." + ImageFormats.idPart(r.path("parentID").asText(), "r")
                                         : "");
                     };
@@ -327,6 +348,32 @@ public final class LabelStudioImporter implements FormatImporter {
                 out.add(ImageFormats.annotation(base + "." + ImageFormats.idPart(rid, "r" + n), typeId, label, attrs, shape, who));
             }
             return size;
+        }
+
+        /** Whether a region result is an unrotated rectangle, i.e. a box keypoints may name. */
+        private static boolean isBox(JsonNode region) {
+            return region != null && region.path("type").asText().startsWith("rectangle") && region.path("value").path("rotation").asDouble(0) % 360 == 0;
+        }
+
+        /**
+         * A per-region choice as an attribute value: a list for a multiple-choice control, a boolean
+         * for a control of the values true and false (or, without a config, for those values), else
+         * the one choice (several without a config stay a list).
+         */
+        private Object choice(String control, List<Object> chosen) {
+            LabelStudioConfig.Control c = config == null ? null : config.control(control);
+            if (c != null && c.type == AttributeType.MULTI_CHOICE) {
+                return chosen;
+            }
+            Object one = single(chosen);
+            if (one instanceof String s && (s.equals("true") || s.equals("false")) && (c == null || c.type == AttributeType.BOOLEAN)) {
+                return Boolean.valueOf(s);
+            }
+            return one;
+        }
+
+        private static Object single(List<Object> values) {
+            return values.size() == 1 ? values.get(0) : values;
         }
 
         private static List<Object> list(JsonNode a) {

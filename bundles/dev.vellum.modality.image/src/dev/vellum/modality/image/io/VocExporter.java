@@ -39,7 +39,10 @@ import dev.vellum.modality.image.model.Shape;
  * {@code labelmap.txt}), and {@code ImageSets/Main/default.txt}. VOC has no polygons, rotated boxes,
  * polylines, keypoints or tags: a polygon or rotated box alone in its object is written as its
  * bounding box, otherwise left out; each case is reported per item, as are overlapping masks (a
- * pixel of the PNGs has one owner).
+ * pixel of the PNGs has one owner), attributes of parts and masks, flag values other than booleans,
+ * and the sets of other annotators (one set per image). An explicit {@code false} of truncated,
+ * difficult or occluded is written as {@code 0} and again in {@code <attributes>}, since a bare
+ * {@code 0} reads back as unset.
  */
 @Component(service = FormatExporter.class)
 public final class VocExporter implements FormatExporter {
@@ -91,7 +94,7 @@ public final class VocExporter implements FormatExporter {
             }
             progress.worked(1);
             Item item = project.loadItem(s.id());
-            List<AnnotationSet> sets = ImageFormats.sets(item, options, false);
+            List<AnnotationSet> sets = ImageFormats.oneSet(item, options, "Pascal VOC", losses);
             if (sets.isEmpty()) {
                 continue;
             }
@@ -137,6 +140,14 @@ public final class VocExporter implements FormatExporter {
             Path out, ImageFormats.Losses losses) throws IOException {
         Map<String, VocObject> objects = new LinkedHashMap<>();
         for (Annotation a : set.annotations()) {
+            Map<String, Object> own = new LinkedHashMap<>(a.attributes());
+            own.remove(CocoFormat.GROUP);
+            own.remove(VocFormat.PART);
+            Shape shape = ImageFormats.shape(a);
+            if (!own.isEmpty() && (shape instanceof Mask || shape instanceof BoundingBox && Boolean.TRUE.equals(a.attributes().get(VocFormat.PART)))) {
+                losses.each(item.id(), "VOC keeps attributes only on an object's main box: the attributes of these parts and masks were not written",
+                        a.id());
+            }
             String key = a.attributes().get(CocoFormat.GROUP) instanceof String g ? "g" + g : "a" + a.id();
             VocObject o = objects.computeIfAbsent(key, k -> new VocObject());
             Shape s = ImageFormats.shape(a);
@@ -217,11 +228,21 @@ public final class VocExporter implements FormatExporter {
             x.append("  <object>\n    <name>").append(XmlNode.escape(label)).append("</name>\n");
             Object pose = attrs.remove("pose");
             x.append("    <pose>").append(XmlNode.escape(pose == null ? "Unspecified" : String.valueOf(pose))).append("</pose>\n");
+            Map<String, Object> explicitFalse = new LinkedHashMap<>();
             for (String flag : List.of("truncated", "difficult", "occluded")) {
                 Object v = attrs.remove(flag);
+                if (Boolean.FALSE.equals(v)) {
+                    // <flag>0</flag> also means "not set"; Datumaro's <attributes> keeps the explicit false apart.
+                    explicitFalse.put(flag, false);
+                } else if (v != null && !Boolean.TRUE.equals(v)) {
+                    losses.each(item.id(), "VOC's <" + flag + "> is 0 or 1: the value " + v + " was written as "
+                            + ("1".equals(String.valueOf(v)) ? "1 and reads back as true" : "0 and reads back as unset"), o.main.id());
+                }
                 x.append("    <").append(flag).append('>').append(Boolean.TRUE.equals(v) || "1".equals(String.valueOf(v)) ? 1 : 0).append("</")
                         .append(flag).append(">\n");
             }
+            explicitFalse.putAll(attrs);
+            attrs = explicitFalse;
             bndbox(x, "    ", o.box);
             for (Annotation p : o.parts) {
                 x.append("    <part>\n      <name>").append(XmlNode.escape(p.label())).append("</name>\n");

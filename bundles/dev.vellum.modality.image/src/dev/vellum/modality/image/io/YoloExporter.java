@@ -32,8 +32,9 @@ import dev.vellum.modality.image.model.Shape;
  * {@code train.txt} listing the images (their local file when the project can find it, else the
  * asset's uri). An image path under an {@code images} folder keeps its place under {@code labels}.
  * YOLO cannot hold polygon holes (the outer ring is written), rotated boxes (written as 4-point
- * polygons), polylines, keypoints, masks or tags (not written): each is reported per item, as are
- * images whose size is unknown.
+ * polygons), polylines, keypoints, masks or tags (not written), attributes or groups: each is
+ * reported per item, as are images whose size is unknown and the sets of other annotators (one set
+ * per image).
  */
 @Component(service = FormatExporter.class)
 public final class YoloExporter implements FormatExporter {
@@ -78,7 +79,7 @@ public final class YoloExporter implements FormatExporter {
             }
             progress.worked(1);
             Item item = project.loadItem(s.id());
-            List<AnnotationSet> sets = ImageFormats.sets(item, options, false);
+            List<AnnotationSet> sets = ImageFormats.oneSet(item, options, "YOLO", losses);
             if (sets.isEmpty()) {
                 continue;
             }
@@ -131,6 +132,15 @@ public final class YoloExporter implements FormatExporter {
             return;
         }
         Integer c = index.get(a.label());
+        if (c != null && (s instanceof BoundingBox || s instanceof Polygon || s instanceof RotatedBox)) {
+            Map<String, Object> attrs = new java.util.LinkedHashMap<>(a.attributes());
+            if (attrs.remove(CocoFormat.GROUP) != null) {
+                losses.each(item, "YOLO lines cannot be joined into objects: the group of these annotations was not written", a.id());
+            }
+            if (!attrs.isEmpty()) {
+                losses.each(item, "YOLO lines carry no attributes: the attributes of these annotations were not written", a.id());
+            }
+        }
         List<Double> poly = null;
         switch (s) {
             case BoundingBox box -> {

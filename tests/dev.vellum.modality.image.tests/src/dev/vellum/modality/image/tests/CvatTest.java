@@ -48,7 +48,8 @@ class CvatTest {
         Path f = Fixtures.copy("cvat_datumaro", tmp).resolve("images_task_train.xml");
         try (StoredProject p = Fixtures.project(tmp, "task")) {
             ImportReport r = importFiles(p, List.of(f));
-            assertEquals(List.of("4 label attributes have a default value, which Vellum's label schema does not keep",
+            // a1's default (false) is what an unset checkbox means anyway, so only the other three are worth a word.
+            assertEquals(List.of("label 'label1': CVAT gives its shapes the default values a2 = v1, a3 = 0000, a4 = 0; Vellum's label schema keeps no defaults, so a shape without one of these attributes has it unset",
                     "image 0 (line 43), polyline 2 has no label; imported without one", "image 1 (line 52), polygon 1 has no label; imported without one"),
                     r.problems().stream().map(ImportReport.Problem::message).toList());
             assertEquals(2, r.itemsAdded());
@@ -78,7 +79,8 @@ class CvatTest {
         Path f = Fixtures.copy("cvat_datumaro", tmp).resolve("images_project_annotations.xml");
         try (StoredProject p = Fixtures.project(tmp, "project")) {
             ImportReport r = importFiles(p, List.of(f));
-            assertEquals(List.of("4 label attributes have a default value, which Vellum's label schema does not keep"),
+            // The project file declares label1 once; its defaults are reported once, not per subset or attribute.
+            assertEquals(List.of("label 'label1': CVAT gives its shapes the default values a2 = v1, a3 = 0000, a4 = 0; Vellum's label schema keeps no defaults, so a shape without one of these attributes has it unset"),
                     r.problems().stream().map(ImportReport.Problem::message).toList());
             assertEquals(6, r.itemsAdded(), "img0 and img1 in each of three subsets");
             assertEquals(12, r.annotationsAdded());
@@ -88,6 +90,39 @@ class CvatTest {
             assertEquals("Validation", item.dataset());
             assertEquals("img1.jpg", item.assets().get(0).uri());
             assertEquals(List.of("label1", "label2"), Fixtures.annotations(p, "Train_img0.jpg", "mira").stream().map(Annotation::label).toList());
+        }
+    }
+
+    @Test
+    void defaultsAreReportedOncePerLabelAndOnlyWhenTheyMeanAValue() throws Exception {
+        Path dir = Fixtures.copy("cvat_datumaro", tmp);
+        Path own = Files.writeString(tmp.resolve("own.xml"), """
+                <annotations><version>1.1</version><meta><task><labels>
+                  <label><name>car</name><attributes>
+                    <attribute><name>kind</name><input_type>select</input_type><default_value>__undefined__</default_value>
+                      <values>__undefined__
+                sedan
+                van</values></attribute>
+                    <attribute><name>parked</name><input_type>checkbox</input_type><default_value>false</default_value><values>false
+                true</values></attribute>
+                    <attribute><name>note</name><input_type>text</input_type><default_value></default_value><values></values></attribute>
+                  </attributes></label>
+                </labels></task></meta>
+                <image id="0" name="a.png" width="4" height="4">
+                  <box label="car" occluded="0" xtl="0" ytl="0" xbr="2" ybr="2"><attribute name="kind">__undefined__</attribute><attribute name="parked">false</attribute></box>
+                  <box label="car" occluded="0" xtl="1" ytl="1" xbr="2" ybr="2"><attribute name="kind">van</attribute></box>
+                </image></annotations>
+                """);
+        try (StoredProject p = Fixtures.project(tmp, "defaults")) {
+            ImportReport r = importFiles(p, List.of(dir.resolve("images_task_train.xml"), dir.resolve("images_project_annotations.xml"), own));
+            List<String> defaults = r.problems().stream().map(ImportReport.Problem::message).filter(m -> m.contains("default")).toList();
+            assertEquals(List.of("label 'label1': CVAT gives its shapes the default values a2 = v1, a3 = 0000, a4 = 0; Vellum's label schema keeps no defaults, so a shape without one of these attributes has it unset"),
+                    defaults, "one line for label1 over both files; none for car, whose defaults all mean unset");
+            List<Annotation> cars = Fixtures.annotations(p, "a.png", "mira");
+            assertEquals(Map.of("parked", false), cars.get(0).attributes(), "__undefined__ is CVAT's 'no value'");
+            assertEquals(Map.of("kind", "van"), cars.get(1).attributes());
+            assertEquals(new AttributeDef("kind", AttributeType.CHOICE, List.of("sedan", "van"), false),
+                    p.project().schema("image").orElseThrow().labelClass("car").orElseThrow().attributes().get(0));
         }
     }
 
@@ -181,8 +216,7 @@ class CvatTest {
         try (StoredProject b = Fixtures.project(tmp, "b")) {
             ImportReport r = importFiles(b, List.of(out));
             List<String> messages = r.problems().stream().map(ImportReport.Problem::message).toList();
-            assertEquals(3, messages.size(), messages.toString());
-            assertEquals("2 label attributes have a default value, which Vellum's label schema does not keep", messages.get(0));
+            assertEquals(2, messages.size(), "Vellum's defaults (unset choice, false checkbox) are not worth a word: " + messages);
             assertEquals(2, messages.stream().filter(m -> m.endsWith("has no label; imported without one")).count(), "the two unlabelled shapes again");
             assertEquals(before, Fixtures.comparable(b));
             assertEquals(schema.stream().map(LabelClass::name).toList(), b.project().schema("image").orElseThrow().classes().stream().map(LabelClass::name).toList());
