@@ -81,9 +81,9 @@ public final class LabelPalette extends Composite {
         GridData ld = new GridData(SWT.FILL, SWT.FILL, true, true);
         ld.heightHint = 120;
         labels.setLayoutData(ld);
-        column(labels, "Label", 128);
+        column(labels, "Label", 120);
         column(labels, "Key", 32);
-        column(labels, "#", 36);
+        column(labels, "#", 46);
         column(labels, "Lock", 36);
         labels.addListener(SWT.Selection, e -> {
             if (filling) {
