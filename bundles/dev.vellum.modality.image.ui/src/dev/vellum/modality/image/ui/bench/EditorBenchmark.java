@@ -84,6 +84,7 @@ public final class EditorBenchmark {
         Random random = new Random(7);
         List<Double> pans = new ArrayList<>();
         List<Double> zooms = new ArrayList<>();
+        List<Double> previews = new ArrayList<>();
         List<Double> fetch = new ArrayList<>();
         double[] scales = {canvas.viewport().scale(), 0.1, 0.25, 0.5, 1, 2};
         for (int i = 0; i < 240; i++) {
@@ -92,7 +93,11 @@ public final class EditorBenchmark {
                 canvas.viewport().zoomTo(scales[i / 20 % scales.length], 720, 450);
                 canvas.viewport().centreOn(random.nextInt(20_000), random.nextInt(20_000));
             } else if (zoom) {
-                canvas.viewport().zoomBy(1.2, random.nextInt(1440), random.nextInt(900));
+                // what a wheel notch costs while the user keeps zooming, then the settled frame
+                canvas.paintOffscreen(false);
+                canvas.zoomInteractively(1.2, random.nextInt(1440), random.nextInt(900));
+                previews.add(canvas.paintOffscreen(false) / 1e6);
+                canvas.settleZoom();
             } else {
                 canvas.viewport().panBy(random.nextInt(81) - 40, random.nextInt(81) - 40);
             }
@@ -105,7 +110,8 @@ public final class EditorBenchmark {
         both.addAll(zooms);
         report("pan/zoom repaint (all steps)", both);
         report("  pan steps (drag by up to 40 px)", pans);
-        report("  zoom steps (full repaint)", zooms);
+        report("  zoom steps, settled (full repaint)", zooms);
+        report("  zoom steps while zooming (the last frame scaled)", previews);
         report("  tile fetch for the new view (background thread in the editor)", fetch);
         List<Double> atFit = new ArrayList<>();
         canvas.fit();

@@ -104,6 +104,13 @@ public final class ImageCanvas extends Canvas {
     private Tool tool = Tool.SELECT;
     private Image base;
     private Image spare;
+    private boolean zooming;
+    private final Runnable settleZoom = () -> {
+        if (zooming && !isDisposed()) {
+            zooming = false;
+            invalidate();
+        }
+    };
     private boolean baseDirty = true;
     private double baseScale = Double.NaN, baseOriginX, baseOriginY;
     private Rectangle dirtyRegion;
@@ -309,10 +316,32 @@ public final class ImageCanvas extends Canvas {
     }
 
     public void zoomBy(double factor) {
-        fitted = false;
-        viewport.zoomBy(factor, viewport.viewWidth() / 2.0, viewport.viewHeight() / 2.0);
-        invalidate();
+        zoomInteractively(factor, viewport.viewWidth() / 2.0, viewport.viewHeight() / 2.0);
         describe();
+    }
+
+    /**
+     * Zooms around a view point the way the wheel does: until the user pauses, repaints show the
+     * last full frame scaled (a few milliseconds however many shapes are in view); 150 ms after the
+     * last step, one full repaint draws tiles and shapes sharp at the new zoom.
+     */
+    public void zoomInteractively(double factor, double vx, double vy) {
+        fitted = false;
+        viewport.zoomBy(factor, vx, vy);
+        zooming = true;
+        getDisplay().timerExec(150, settleZoom);
+        redraw();
+    }
+
+    /** Whether repaints show a scaled preview because a zoom is under way (benchmarks, tests). */
+    public boolean isZooming() {
+        return zooming;
+    }
+
+    /** Ends the zoom preview now: the next repaint is full (benchmarks, tests). */
+    public void settleZoom() {
+        getDisplay().timerExec(-1, settleZoom);
+        settleZoom.run();
     }
 
     /** Brush radius in image pixels. */
@@ -404,6 +433,12 @@ public final class ImageCanvas extends Canvas {
             base = new Image(getDisplay(), r.width, r.height);
             baseDirty = true;
         }
+        if (zooming && !baseDirty && !Double.isNaN(baseScale)) {
+            paintZoomPreview(gc, r);
+            paintOverlay(gc, r);
+            paintNanos[paintCount++ % PAINT_SAMPLES] = System.nanoTime() - t0;
+            return;
+        }
         GC bg = null;
         try {
             if (baseDirty || viewport.scale() != baseScale) {
@@ -431,6 +466,17 @@ public final class ImageCanvas extends Canvas {
         gc.drawImage(base, 0, 0);
         paintOverlay(gc, r);
         paintNanos[paintCount++ % PAINT_SAMPLES] = System.nanoTime() - t0;
+    }
+
+    /** The last full frame, scaled and moved to where the new zoom puts it. */
+    private void paintZoomPreview(GC gc, Rectangle r) {
+        double k = viewport.scale() / baseScale;
+        double dx = (baseOriginX - viewport.originX()) * viewport.scale(), dy = (baseOriginY - viewport.originY()) * viewport.scale();
+        gc.setBackground(color(new RGB(0x2b, 0x2d, 0x30)));
+        gc.fillRectangle(r);
+        gc.setInterpolation(SWT.LOW);
+        gc.drawImage(base, 0, 0, r.width, r.height, (int) Math.round(dx), (int) Math.round(dy), (int) Math.round(r.width * k),
+                (int) Math.round(r.height * k));
     }
 
     /**
@@ -1128,7 +1174,7 @@ public final class ImageCanvas extends Canvas {
         } else if ((e.stateMask & SWT.MOD1) != 0) {
             viewport.panBy(0, e.count * 20);
         } else {
-            viewport.zoomBy(Math.pow(1.2, e.count > 0 ? 1 : -1), e.x, e.y);
+            zoomInteractively(Math.pow(1.2, e.count > 0 ? 1 : -1), e.x, e.y);
         }
         e.doit = false;
         redraw();

@@ -102,6 +102,34 @@ class ImageEditorTest {
     }
 
     @Test
+    void whileZoomingTheLastFrameIsScaledAndAPauseRepaintsItSharp() throws Exception {
+        open(aliceWith(box("b1", "car", 100, 100, 50, 40)));
+        canvas.loadVisibleTiles();
+        canvas.paintOffscreen(true);
+        org.eclipse.swt.graphics.ImageData before = canvas.baseSnapshot();
+        canvas.zoomInteractively(2, 300, 200);
+        assertTrue(canvas.isZooming());
+        canvas.paintOffscreen(false);
+        org.eclipse.swt.graphics.ImageData during = canvas.baseSnapshot();
+        assertEquals(before.getPixel(10, 10), during.getPixel(10, 10), "the base layer is not repainted while zooming");
+        long until = System.currentTimeMillis() + 3000;
+        while (canvas.isZooming() && System.currentTimeMillis() < until) {
+            if (!f.display.readAndDispatch()) {
+                f.display.sleep();
+            }
+        }
+        assertFalse(canvas.isZooming(), "150 ms after the last step the zoom settles");
+        canvas.loadVisibleTiles();
+        canvas.paintOffscreen(false);
+        // at twice the zoom, the box's left edge moved: the base now shows the new zoom
+        int x = (int) Math.round(canvas.viewport().toViewX(100)), y = (int) Math.round(canvas.viewport().toViewY(120));
+        org.eclipse.swt.graphics.ImageData after = canvas.baseSnapshot();
+        assertTrue(x > 0 && y > 0 && x < after.width && y < after.height, "the box is in view");
+        org.eclipse.swt.graphics.RGB edge = after.palette.getRGB(after.getPixel(x, y));
+        assertTrue(edge.red > 150 && edge.green < 100, "the car's red outline is at its new place: " + edge);
+    }
+
+    @Test
     void drawingABoxAddsItToTheUsersSetWithTheCurrentLabelAndUndoRemovesIt() throws Exception {
         open();
         key('b');
