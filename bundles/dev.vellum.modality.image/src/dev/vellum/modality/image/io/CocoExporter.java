@@ -27,6 +27,7 @@ import dev.vellum.core.model.AnnotationState;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.ItemSummary;
 import dev.vellum.core.model.LabelClass;
+import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.Progress;
 import dev.vellum.core.spi.StoreException;
@@ -44,8 +45,12 @@ import dev.vellum.modality.image.model.Shape;
  * Writes the image items as one COCO JSON file. Annotations sharing the attribute {@code group}
  * become one COCO annotation (box, polygons or mask, keypoints); categories come from the image
  * label schema (then any other label used), numbered from 1, with the keypoint templates; image
- * ids are numbered from 1 in item order. Rotated boxes are written as 4-point polygons. COCO has no
- * place for polygon holes (only outer rings are written), polylines or image tags (not written).
+ * ids are numbered from 1 in item order. What COCO cannot hold is reported per item by
+ * {@link #exportWithReport}: rotated boxes (written as 4-point polygons), polygon holes (only the
+ * outer ring is written), polylines and image tags (not written), a second box, mask or keypoint set
+ * in one group, polygons next to a mask, keypoints that follow another template than their
+ * category's, annotations without a label, unreadable payloads and images of unknown size; and, once,
+ * keypoint templates that no category carries.
  */
 @Component(service = FormatExporter.class)
 public final class CocoExporter implements FormatExporter {
@@ -68,6 +73,12 @@ public final class CocoExporter implements FormatExporter {
 
     @Override
     public int export(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
+        return exportWithReport(project, options, out, progress).itemsWritten();
+    }
+
+    @Override
+    public ExportReport exportWithReport(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
+        ImageFormats.Losses losses = new ImageFormats.Losses();
         List<ItemSummary> summaries = project.project().items().stream().filter(s -> ImageModality.ID.equals(s.modalityId())).toList();
         Map<String, Integer> categories = new LinkedHashMap<>();
         project.project().schema(ImageModality.ID).ifPresent(s -> {
@@ -109,9 +120,9 @@ public final class CocoExporter implements FormatExporter {
                         continue;
                     }
                     imageId++;
-                    writeImage(gi, imageId, item);
+                    writeImage(gi, imageId, item, losses);
                     for (List<Annotation> group : groups(set)) {
-                        if (writeAnnotation(ga, annotationId + 1, imageId, group, categories)) {
+                        if (writeAnnotation(ga, annotationId + 1, imageId, group, categories, losses, item.id())) {
                             annotationId++;
                         }
                     }
@@ -122,7 +133,7 @@ public final class CocoExporter implements FormatExporter {
             }
             ByteArrayOutputStream head = new ByteArrayOutputStream();
             try (JsonGenerator g = JSON.createGenerator(head, JsonEncoding.UTF8)) {
-                writeCategories(g, categories, project.project().extensions().get(CocoFormat.TEMPLATES));
+                writeCategories(g, categories, project.project().extensions().get(CocoFormat.TEMPLATES), losses);
             }
             try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 os.write("{\"categories\":".getBytes(StandardCharsets.UTF_8));
@@ -142,7 +153,7 @@ public final class CocoExporter implements FormatExporter {
             Files.deleteIfExists(tmp);
             Files.deleteIfExists(annotationsTmp);
         }
-        return written;
+        return losses.report(written);
     }
 
     /** The set to export: the annotator's, or the most advanced in review; null when none qualifies. */
@@ -157,8 +168,15 @@ public final class CocoExporter implements FormatExporter {
         return sets.stream().max(Comparator.comparingInt((AnnotationSet s) -> s.state().progressRank())).orElse(null);
     }
 
-    private static void writeCategories(JsonGenerator g, Map<String, Integer> categories, Object templates) throws IOException {
+    private static void writeCategories(JsonGenerator g, Map<String, Integer> categories, Object templates, ImageFormats.Losses losses)
+            throws IOException {
         Map<?, ?> t = templates instanceof Map<?, ?> m ? m : Map.of();
+        for (Object name : t.keySet()) {
+            if (!categories.containsKey(String.valueOf(name))) {
+                losses.add(CocoFormat.TEMPLATES, "COCO keeps keypoint names and skeletons per category: the template '" + name
+                        + "', which no category of this export has, was not written");
+            }
+        }
         g.writeStartArray();
         for (Map.Entry<String, Integer> c : categories.entrySet()) {
             g.writeStartObject();
@@ -176,8 +194,11 @@ public final class CocoExporter implements FormatExporter {
         g.writeEndArray();
     }
 
-    private static void writeImage(JsonGenerator g, int id, Item item) throws IOException {
+    private static void writeImage(JsonGenerator g, int id, Item item, ImageFormats.Losses losses) throws IOException {
         Map<String, Object> md = item.assets().get(0).metadata();
+        if (!(md.get("width") instanceof Number) || !(md.get("height") instanceof Number)) {
+            losses.add(item.id(), "the image size is not in the asset's metadata; COCO needs it, written as width and height 0");
+        }
         g.writeStartObject();
         g.writeNumberField("id", id);
         g.writeFieldName("width");
@@ -204,34 +225,87 @@ public final class CocoExporter implements FormatExporter {
         return new ArrayList<>(groups.values());
     }
 
-    /** Writes one COCO annotation; false (nothing written) when the group has nothing COCO can hold. */
-    private static boolean writeAnnotation(JsonGenerator g, int id, int imageId, List<Annotation> group, Map<String, Integer> categories)
-            throws IOException {
+    /**
+     * Writes one COCO annotation; false (nothing written) when the group has nothing COCO can hold.
+     * Whatever of the group is left out or changed is reported.
+     */
+    private static boolean writeAnnotation(JsonGenerator g, int id, int imageId, List<Annotation> group, Map<String, Integer> categories,
+            ImageFormats.Losses losses, String item) throws IOException {
         BoundingBox box = null;
         List<List<Double>> polygons = new ArrayList<>();
+        List<String> polygonIds = new ArrayList<>();
         Mask mask = null;
         Keypoints keypoints = null;
+        Annotation first = group.get(0);
+        if (categories.get(first.label()) == null) {
+            for (Annotation a : group) {
+                losses.add(item, "annotation '" + a.id() + "' has no label, which COCO needs as its category; not written");
+            }
+            return false;
+        }
         for (Annotation a : group) {
             Shape s;
             try {
                 s = Shape.fromPayload(a.typeId(), a.payload());
             } catch (PayloadException e) {
+                losses.add(item, "annotation '" + a.id() + "' cannot be written (" + e.getMessage() + ")");
                 continue;
             }
-            switch (s) {
-                case BoundingBox b -> box = box == null ? b : box;
-                case Polygon p -> polygons.add(p.points());
-                case RotatedBox r -> polygons.add(r.corners());
-                case Mask m -> mask = mask == null ? m : mask;
-                case Keypoints k -> keypoints = keypoints == null ? k : keypoints;
-                default -> {
-                }
+            if (a != first && !a.attributes().equals(first.attributes())) {
+                losses.add(item, "COCO keeps one set of attributes per object: those of '" + a.id() + "' differ from those of '" + first.id()
+                        + "' in its group and were not written");
             }
+            switch (s) {
+                case BoundingBox b -> {
+                    if (box == null) {
+                        box = b;
+                    } else {
+                        losses.add(item, "COCO holds one box per object: the extra box '" + a.id() + "' of its group was not written");
+                    }
+                }
+                case Polygon p -> {
+                    polygons.add(p.points());
+                    polygonIds.add(a.id());
+                    if (!p.holes().isEmpty()) {
+                        losses.add(item, "COCO polygons have no holes: only the outer ring of '" + a.id() + "' was written");
+                    }
+                }
+                case RotatedBox r -> {
+                    polygons.add(r.corners());
+                    polygonIds.add(a.id());
+                    losses.add(item, "COCO has no rotated boxes: '" + a.id() + "' was written as a 4-point polygon");
+                }
+                case Mask m -> {
+                    if (mask == null) {
+                        mask = m;
+                    } else {
+                        losses.add(item, "COCO holds one mask per object: the extra mask '" + a.id() + "' of its group was not written");
+                    }
+                }
+                case Keypoints k -> {
+                    if (keypoints == null) {
+                        keypoints = k;
+                        if (!k.template().isEmpty() && !k.template().equals(first.label())) {
+                            losses.add(item, "COCO ties keypoints to their category's template: '" + a.id() + "' follows the template '"
+                                    + k.template() + "', written as if it followed that of '" + first.label() + "'");
+                        }
+                    } else {
+                        losses.add(item, "COCO holds one keypoint set per object: the extra keypoints '" + a.id()
+                                + "' of its group were not written");
+                    }
+                }
+                default -> losses.add(item, "COCO cannot hold " + a.typeId() + " annotations: '" + a.id() + "' was not written");
+            }
+        }
+        if (mask != null && !polygons.isEmpty()) {
+            for (String p : polygonIds) {
+                losses.add(item, "a COCO segmentation is polygons or a mask, not both: the polygon '" + p + "' of a group with a mask was not written");
+            }
+            polygons.clear();
         }
         if (box == null && polygons.isEmpty() && mask == null && keypoints == null) {
             return false;
         }
-        Annotation first = group.get(0);
         boolean crowd = Boolean.TRUE.equals(first.attributes().get(CocoFormat.ISCROWD));
         double area;
         if (mask != null) {
