@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -55,6 +56,38 @@ import dev.vellum.modality.image.model.Shape;
 @Component(service = FormatExporter.class)
 public final class CocoExporter implements FormatExporter {
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Items loaded and rendered together: enough for every core, few enough to bound the heap. */
+    private static final int BATCH = 64;
+    private static final byte[] HEAD_FIRST = "{\"id\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEAD_NEXT = ",{\"id\":".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * One item's COCO annotations as JSON objects without their id, one after another in
+     * {@code bytes}: object k spans {@code bounds[k]} to {@code bounds[k + 1]}; and what they lost.
+     */
+    private record Rendered(byte[] bytes, int[] bounds, ImageFormats.Losses losses) {
+    }
+
+    /** Renders the annotations of one item's set; runs in parallel with other items. */
+    private static Rendered render(Item item, int imageId, AnnotationSet set, Map<String, Integer> categories) {
+        ImageFormats.Losses losses = new ImageFormats.Losses();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + set.annotations().size() * 128);
+        List<Integer> bounds = new ArrayList<>();
+        bounds.add(0);
+        try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+            g.setRootValueSeparator(null);
+            for (List<Annotation> group : groups(set)) {
+                if (writeAnnotation(g, imageId, group, categories, losses, item.id())) {
+                    g.flush();
+                    bounds.add(bytes.size());
+                }
+            }
+        } catch (IOException e) {
+            // a ByteArrayOutputStream does not fail
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new Rendered(bytes.toByteArray(), bounds.stream().mapToInt(Integer::intValue).toArray(), losses);
+    }
 
     @Override
     public String id() {
@@ -103,32 +136,55 @@ public final class CocoExporter implements FormatExporter {
             // order. Keeping every set until the images were written needed the whole project in heap.
             ByteArrayOutputStream images = new ByteArrayOutputStream();
             try (OutputStream as = new BufferedOutputStream(Files.newOutputStream(annotationsTmp), 1 << 16);
-                    JsonGenerator ga = JSON.createGenerator(as, JsonEncoding.UTF8);
                     JsonGenerator gi = JSON.createGenerator(images, JsonEncoding.UTF8)) {
-                ga.writeStartArray();
+                as.write('[');
                 gi.writeStartArray();
                 int imageId = 0;
                 int annotationId = 0;
-                for (ItemSummary s : summaries) {
+                for (int from = 0; from < summaries.size(); from += BATCH) {
                     if (progress.isCanceled()) {
                         throw new IOException("export to " + out + " cancelled; nothing written");
                     }
-                    Item item = project.loadItem(s.id());
-                    AnnotationSet set = pick(item, options);
-                    progress.worked(1);
-                    if (set == null) {
-                        continue;
+                    List<ItemSummary> batch = summaries.subList(from, Math.min(summaries.size(), from + BATCH));
+                    List<Item> items = project.loadItems(batch.stream().map(ItemSummary::id).toList());
+                    // Items are loaded (on every core by the folder store) and their annotations
+                    // rendered in parallel; ids are numbered here, in item order, so the file is the
+                    // same as one written item by item.
+                    Rendered[] rendered = new Rendered[items.size()];
+                    int base = imageId;
+                    int[] imageIds = new int[items.size()];
+                    AnnotationSet[] sets = new AnnotationSet[items.size()];
+                    for (int i = 0; i < items.size(); i++) {
+                        sets[i] = pick(items.get(i), options);
+                        imageIds[i] = sets[i] == null ? 0 : ++base;
                     }
-                    imageId++;
-                    writeImage(gi, imageId, item, losses);
-                    for (List<Annotation> group : groups(set)) {
-                        if (writeAnnotation(ga, annotationId + 1, imageId, group, categories, losses, item.id())) {
-                            annotationId++;
+                    IntStream.range(0, items.size()).parallel().forEach(i -> {
+                        if (sets[i] != null) {
+                            rendered[i] = render(items.get(i), imageIds[i], sets[i], categories);
                         }
+                    });
+                    for (int i = 0; i < items.size(); i++) {
+                        progress.worked(1);
+                        if (rendered[i] == null) {
+                            continue;
+                        }
+                        Item item = items.get(i);
+                        imageId = imageIds[i];
+                        writeImage(gi, imageId, item, losses);
+                        losses.addAll(rendered[i].losses());
+                        Rendered r = rendered[i];
+                        for (int k = 0; k + 1 < r.bounds().length; k++) {
+                            as.write(annotationId == 0 ? HEAD_FIRST : HEAD_NEXT);
+                            annotationId++;
+                            as.write(Integer.toString(annotationId).getBytes(StandardCharsets.US_ASCII));
+                            as.write(',');
+                            // the rendered object without its opening brace: its fields follow the id
+                            as.write(r.bytes(), r.bounds()[k] + 1, r.bounds()[k + 1] - r.bounds()[k] - 1);
+                        }
+                        written++;
                     }
-                    written++;
                 }
-                ga.writeEndArray();
+                as.write(']');
                 gi.writeEndArray();
             }
             ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -229,7 +285,7 @@ public final class CocoExporter implements FormatExporter {
      * Writes one COCO annotation; false (nothing written) when the group has nothing COCO can hold.
      * Whatever of the group is left out or changed is reported.
      */
-    private static boolean writeAnnotation(JsonGenerator g, int id, int imageId, List<Annotation> group, Map<String, Integer> categories,
+    private static boolean writeAnnotation(JsonGenerator g, int imageId, List<Annotation> group, Map<String, Integer> categories,
             ImageFormats.Losses losses, String item) throws IOException {
         BoundingBox box = null;
         List<List<Double>> polygons = new ArrayList<>();
@@ -319,7 +375,6 @@ public final class CocoExporter implements FormatExporter {
             box = mask != null ? mask.bounds() : !polygons.isEmpty() ? Shape.boundsOf(polygons.stream().flatMap(List::stream).toList()) : keypoints.bounds();
         }
         g.writeStartObject();
-        g.writeNumberField("id", id);
         g.writeNumberField("image_id", imageId);
         g.writeNumberField("category_id", categories.get(first.label()));
         g.writeFieldName("segmentation");

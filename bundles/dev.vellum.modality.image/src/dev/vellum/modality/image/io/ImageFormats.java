@@ -268,6 +268,12 @@ final class ImageFormats {
             byItem.computeIfAbsent(item, k -> new LinkedHashMap<>()).merge(message, 1, Integer::sum);
         }
 
+        /** Adds what {@code other} collected, after what this one holds. */
+        void addAll(Losses other) {
+            other.byItem.forEach((item, messages) -> messages.forEach((m, n) -> byItem.computeIfAbsent(item, k -> new LinkedHashMap<>())
+                    .merge(m, n, Integer::sum)));
+        }
+
         ExportReport report(int written) {
             List<ExportReport.Problem> out = new ArrayList<>();
             byItem.forEach((item, messages) -> messages.forEach((m, n) -> out.add(new ExportReport.Problem(item, n == 1 ? m : m + " (" + n + " times)"))));
