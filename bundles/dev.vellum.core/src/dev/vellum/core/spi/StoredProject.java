@@ -26,6 +26,21 @@ public interface StoredProject extends AutoCloseable {
     Item loadItem(String itemId) throws StoreException;
 
     /**
+     * Loads several items in full, as {@link #loadItem} loads each, in the order of {@code itemIds}.
+     * A store may read them in parallel (the folder store does), which is why large exports use it.
+     *
+     * @throws StoreException for the first item (in list order) that could not be loaded, naming its
+     *                        file and the problem; the others that failed are attached as suppressed
+     */
+    default List<Item> loadItems(List<String> itemIds) throws StoreException {
+        List<Item> out = new java.util.ArrayList<>(itemIds.size());
+        for (String id : itemIds) {
+            out.add(loadItem(id));
+        }
+        return out;
+    }
+
+    /**
      * Saves one item atomically and updates its summary; only this item's file is written. A store
      * refuses to overwrite what it has not seen: an item changed by someone else since it was read,
      * or stored data it could not read.

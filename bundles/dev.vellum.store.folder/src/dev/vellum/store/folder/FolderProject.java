@@ -420,6 +420,59 @@ public final class FolderProject implements StoredProject {
     @Override
     public synchronized Item loadItem(String itemId) throws StoreException {
         checkOpen();
+        Loaded l = readItemFile(itemId);
+        recordLoaded(itemId, l);
+        return l.decoded().item();
+    }
+
+    /**
+     * Reads and decodes the items on every core, then records what was read (summaries, unknown
+     * fields, the files' sizes and times) in list order on this thread, exactly as {@link #loadItem}
+     * of each would.
+     */
+    @Override
+    public synchronized List<Item> loadItems(List<String> itemIds) throws StoreException {
+        checkOpen();
+        int n = itemIds.size();
+        Loaded[] loaded = new Loaded[n];
+        StoreException[] failed = new StoreException[n];
+        // The workers only read files; this thread holds the lock and updates the maps afterwards.
+        (n > 1 ? IntStream.range(0, n).parallel() : IntStream.range(0, n)).forEach(i -> {
+            try {
+                loaded[i] = readItemFile(itemIds.get(i));
+            } catch (StoreException e) {
+                failed[i] = e;
+            } catch (RuntimeException e) {
+                failed[i] = new StoreException(itemsDir.resolve(itemIds.get(i) + JSON).toString(), "cannot be read: "
+                        + JsonValues.oneLine(e.toString()), e);
+            }
+        });
+        List<Item> out = new ArrayList<>(n);
+        StoreException first = null;
+        for (int i = 0; i < n; i++) {
+            if (failed[i] != null) {
+                if (first == null) {
+                    first = failed[i];
+                } else {
+                    first.addSuppressed(failed[i]);
+                }
+                continue;
+            }
+            recordLoaded(itemIds.get(i), loaded[i]);
+            out.add(loaded[i].decoded().item());
+        }
+        if (first != null) {
+            throw first;
+        }
+        return out;
+    }
+
+    /** An item file as read: its attributes before reading (null when they could not be read) and its content. */
+    private record Loaded(BasicFileAttributes stamp, ItemCodec.Decoded decoded) {
+    }
+
+    /** Reads and checks one item file; changes nothing in this object, so batches call it from several threads. */
+    private Loaded readItemFile(String itemId) throws StoreException {
         Path file = itemFile(itemId);
         // Stat before reading: if the file changes in between, the recorded time is the older one
         // and the next save refuses to overwrite, which is the safe side.
@@ -428,6 +481,12 @@ public final class FolderProject implements StoredProject {
         ItemCodec.Decoded d = decoding(file, () -> ItemCodec.decode(bytes));
         Set<String> names = Files.exists(itemsDir.resolve(d.item().id() + JSON)) ? Set.of(d.item().id() + JSON) : Set.of();
         checkId(file, itemId, d.item().id(), names);
+        return new Loaded(stamp, d);
+    }
+
+    /** After an item was read: its unknown fields, its summary, and what the next save checks its file against. */
+    private void recordLoaded(String itemId, Loaded l) {
+        ItemCodec.Decoded d = l.decoded();
         if (d.extras().isEmpty()) {
             extras.remove(itemId);
         } else {
@@ -439,14 +498,13 @@ public final class FolderProject implements StoredProject {
             // the file changed since the project was opened (or was bad then and is fixed now)
             project.putSummary(summary);
         }
-        if (stamp != null) {
-            SummaryCache.Entry read = entry(stamp, summary);
+        if (l.stamp() != null) {
+            SummaryCache.Entry read = entry(l.stamp(), summary);
             if (!read.equals(entries.get(itemId + JSON))) {
                 entries.put(itemId + JSON, read);
                 cacheDirty = true;
             }
         }
-        return d.item();
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -27,6 +28,7 @@ import dev.vellum.core.model.AnnotationState;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.ItemSummary;
 import dev.vellum.core.model.LabelClass;
+import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.Progress;
 import dev.vellum.core.spi.StoreException;
@@ -44,12 +46,48 @@ import dev.vellum.modality.image.model.Shape;
  * Writes the image items as one COCO JSON file. Annotations sharing the attribute {@code group}
  * become one COCO annotation (box, polygons or mask, keypoints); categories come from the image
  * label schema (then any other label used), numbered from 1, with the keypoint templates; image
- * ids are numbered from 1 in item order. Rotated boxes are written as 4-point polygons. COCO has no
- * place for polygon holes (only outer rings are written), polylines or image tags (not written).
+ * ids are numbered from 1 in item order. What COCO cannot hold is reported per item by
+ * {@link #exportWithReport}: rotated boxes (written as 4-point polygons), polygon holes (only the
+ * outer ring is written), polylines and image tags (not written), a second box, mask or keypoint set
+ * in one group, polygons next to a mask, keypoints that follow another template than their
+ * category's, annotations without a label, unreadable payloads and images of unknown size; and, once,
+ * keypoint templates that no category carries.
  */
 @Component(service = FormatExporter.class)
 public final class CocoExporter implements FormatExporter {
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Items loaded and rendered together: enough for every core, few enough to bound the heap. */
+    private static final int BATCH = 64;
+    private static final byte[] HEAD_FIRST = "{\"id\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEAD_NEXT = ",{\"id\":".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * One item's COCO annotations as JSON objects without their id, one after another in
+     * {@code bytes}: object k spans {@code bounds[k]} to {@code bounds[k + 1]}; and what they lost.
+     */
+    private record Rendered(byte[] bytes, int[] bounds, ImageFormats.Losses losses) {
+    }
+
+    /** Renders the annotations of one item's set; runs in parallel with other items. */
+    private static Rendered render(Item item, int imageId, AnnotationSet set, Map<String, Integer> categories) {
+        ImageFormats.Losses losses = new ImageFormats.Losses();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + set.annotations().size() * 128);
+        List<Integer> bounds = new ArrayList<>();
+        bounds.add(0);
+        try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+            g.setRootValueSeparator(null);
+            for (List<Annotation> group : groups(set)) {
+                if (writeAnnotation(g, imageId, group, categories, losses, item.id())) {
+                    g.flush();
+                    bounds.add(bytes.size());
+                }
+            }
+        } catch (IOException e) {
+            // a ByteArrayOutputStream does not fail
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new Rendered(bytes.toByteArray(), bounds.stream().mapToInt(Integer::intValue).toArray(), losses);
+    }
 
     @Override
     public String id() {
@@ -68,6 +106,12 @@ public final class CocoExporter implements FormatExporter {
 
     @Override
     public int export(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
+        return exportWithReport(project, options, out, progress).itemsWritten();
+    }
+
+    @Override
+    public ExportReport exportWithReport(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
+        ImageFormats.Losses losses = new ImageFormats.Losses();
         List<ItemSummary> summaries = project.project().items().stream().filter(s -> ImageModality.ID.equals(s.modalityId())).toList();
         Map<String, Integer> categories = new LinkedHashMap<>();
         project.project().schema(ImageModality.ID).ifPresent(s -> {
@@ -92,37 +136,60 @@ public final class CocoExporter implements FormatExporter {
             // order. Keeping every set until the images were written needed the whole project in heap.
             ByteArrayOutputStream images = new ByteArrayOutputStream();
             try (OutputStream as = new BufferedOutputStream(Files.newOutputStream(annotationsTmp), 1 << 16);
-                    JsonGenerator ga = JSON.createGenerator(as, JsonEncoding.UTF8);
                     JsonGenerator gi = JSON.createGenerator(images, JsonEncoding.UTF8)) {
-                ga.writeStartArray();
+                as.write('[');
                 gi.writeStartArray();
                 int imageId = 0;
                 int annotationId = 0;
-                for (ItemSummary s : summaries) {
+                for (int from = 0; from < summaries.size(); from += BATCH) {
                     if (progress.isCanceled()) {
                         throw new IOException("export to " + out + " cancelled; nothing written");
                     }
-                    Item item = project.loadItem(s.id());
-                    AnnotationSet set = pick(item, options);
-                    progress.worked(1);
-                    if (set == null) {
-                        continue;
+                    List<ItemSummary> batch = summaries.subList(from, Math.min(summaries.size(), from + BATCH));
+                    List<Item> items = project.loadItems(batch.stream().map(ItemSummary::id).toList());
+                    // Items are loaded (on every core by the folder store) and their annotations
+                    // rendered in parallel; ids are numbered here, in item order, so the file is the
+                    // same as one written item by item.
+                    Rendered[] rendered = new Rendered[items.size()];
+                    int base = imageId;
+                    int[] imageIds = new int[items.size()];
+                    AnnotationSet[] sets = new AnnotationSet[items.size()];
+                    for (int i = 0; i < items.size(); i++) {
+                        sets[i] = pick(items.get(i), options);
+                        imageIds[i] = sets[i] == null ? 0 : ++base;
                     }
-                    imageId++;
-                    writeImage(gi, imageId, item);
-                    for (List<Annotation> group : groups(set)) {
-                        if (writeAnnotation(ga, annotationId + 1, imageId, group, categories)) {
-                            annotationId++;
+                    IntStream.range(0, items.size()).parallel().forEach(i -> {
+                        if (sets[i] != null) {
+                            rendered[i] = render(items.get(i), imageIds[i], sets[i], categories);
                         }
+                    });
+                    for (int i = 0; i < items.size(); i++) {
+                        progress.worked(1);
+                        if (rendered[i] == null) {
+                            continue;
+                        }
+                        Item item = items.get(i);
+                        imageId = imageIds[i];
+                        writeImage(gi, imageId, item, losses);
+                        losses.addAll(rendered[i].losses());
+                        Rendered r = rendered[i];
+                        for (int k = 0; k + 1 < r.bounds().length; k++) {
+                            as.write(annotationId == 0 ? HEAD_FIRST : HEAD_NEXT);
+                            annotationId++;
+                            as.write(Integer.toString(annotationId).getBytes(StandardCharsets.US_ASCII));
+                            as.write(',');
+                            // the rendered object without its opening brace: its fields follow the id
+                            as.write(r.bytes(), r.bounds()[k] + 1, r.bounds()[k + 1] - r.bounds()[k] - 1);
+                        }
+                        written++;
                     }
-                    written++;
                 }
-                ga.writeEndArray();
+                as.write(']');
                 gi.writeEndArray();
             }
             ByteArrayOutputStream head = new ByteArrayOutputStream();
             try (JsonGenerator g = JSON.createGenerator(head, JsonEncoding.UTF8)) {
-                writeCategories(g, categories, project.project().extensions().get(CocoFormat.TEMPLATES));
+                writeCategories(g, categories, project.project().extensions().get(CocoFormat.TEMPLATES), losses);
             }
             try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 os.write("{\"categories\":".getBytes(StandardCharsets.UTF_8));
@@ -142,7 +209,7 @@ public final class CocoExporter implements FormatExporter {
             Files.deleteIfExists(tmp);
             Files.deleteIfExists(annotationsTmp);
         }
-        return written;
+        return losses.report(written);
     }
 
     /** The set to export: the annotator's, or the most advanced in review; null when none qualifies. */
@@ -157,8 +224,15 @@ public final class CocoExporter implements FormatExporter {
         return sets.stream().max(Comparator.comparingInt((AnnotationSet s) -> s.state().progressRank())).orElse(null);
     }
 
-    private static void writeCategories(JsonGenerator g, Map<String, Integer> categories, Object templates) throws IOException {
+    private static void writeCategories(JsonGenerator g, Map<String, Integer> categories, Object templates, ImageFormats.Losses losses)
+            throws IOException {
         Map<?, ?> t = templates instanceof Map<?, ?> m ? m : Map.of();
+        for (Object name : t.keySet()) {
+            if (!categories.containsKey(String.valueOf(name))) {
+                losses.add(CocoFormat.TEMPLATES, "COCO keeps keypoint names and skeletons per category: the template '" + name
+                        + "', which no category of this export has, was not written");
+            }
+        }
         g.writeStartArray();
         for (Map.Entry<String, Integer> c : categories.entrySet()) {
             g.writeStartObject();
@@ -176,8 +250,11 @@ public final class CocoExporter implements FormatExporter {
         g.writeEndArray();
     }
 
-    private static void writeImage(JsonGenerator g, int id, Item item) throws IOException {
+    private static void writeImage(JsonGenerator g, int id, Item item, ImageFormats.Losses losses) throws IOException {
         Map<String, Object> md = item.assets().get(0).metadata();
+        if (!(md.get("width") instanceof Number) || !(md.get("height") instanceof Number)) {
+            losses.add(item.id(), "the image size is not in the asset's metadata; COCO needs it, written as width and height 0");
+        }
         g.writeStartObject();
         g.writeNumberField("id", id);
         g.writeFieldName("width");
@@ -204,34 +281,87 @@ public final class CocoExporter implements FormatExporter {
         return new ArrayList<>(groups.values());
     }
 
-    /** Writes one COCO annotation; false (nothing written) when the group has nothing COCO can hold. */
-    private static boolean writeAnnotation(JsonGenerator g, int id, int imageId, List<Annotation> group, Map<String, Integer> categories)
-            throws IOException {
+    /**
+     * Writes one COCO annotation; false (nothing written) when the group has nothing COCO can hold.
+     * Whatever of the group is left out or changed is reported.
+     */
+    private static boolean writeAnnotation(JsonGenerator g, int imageId, List<Annotation> group, Map<String, Integer> categories,
+            ImageFormats.Losses losses, String item) throws IOException {
         BoundingBox box = null;
         List<List<Double>> polygons = new ArrayList<>();
+        List<String> polygonIds = new ArrayList<>();
         Mask mask = null;
         Keypoints keypoints = null;
+        Annotation first = group.get(0);
+        if (categories.get(first.label()) == null) {
+            for (Annotation a : group) {
+                losses.add(item, "annotation '" + a.id() + "' has no label, which COCO needs as its category; not written");
+            }
+            return false;
+        }
         for (Annotation a : group) {
             Shape s;
             try {
                 s = Shape.fromPayload(a.typeId(), a.payload());
             } catch (PayloadException e) {
+                losses.add(item, "annotation '" + a.id() + "' cannot be written (" + e.getMessage() + ")");
                 continue;
             }
-            switch (s) {
-                case BoundingBox b -> box = box == null ? b : box;
-                case Polygon p -> polygons.add(p.points());
-                case RotatedBox r -> polygons.add(r.corners());
-                case Mask m -> mask = mask == null ? m : mask;
-                case Keypoints k -> keypoints = keypoints == null ? k : keypoints;
-                default -> {
-                }
+            if (a != first && !a.attributes().equals(first.attributes())) {
+                losses.add(item, "COCO keeps one set of attributes per object: those of '" + a.id() + "' differ from those of '" + first.id()
+                        + "' in its group and were not written");
             }
+            switch (s) {
+                case BoundingBox b -> {
+                    if (box == null) {
+                        box = b;
+                    } else {
+                        losses.add(item, "COCO holds one box per object: the extra box '" + a.id() + "' of its group was not written");
+                    }
+                }
+                case Polygon p -> {
+                    polygons.add(p.points());
+                    polygonIds.add(a.id());
+                    if (!p.holes().isEmpty()) {
+                        losses.add(item, "COCO polygons have no holes: only the outer ring of '" + a.id() + "' was written");
+                    }
+                }
+                case RotatedBox r -> {
+                    polygons.add(r.corners());
+                    polygonIds.add(a.id());
+                    losses.add(item, "COCO has no rotated boxes: '" + a.id() + "' was written as a 4-point polygon");
+                }
+                case Mask m -> {
+                    if (mask == null) {
+                        mask = m;
+                    } else {
+                        losses.add(item, "COCO holds one mask per object: the extra mask '" + a.id() + "' of its group was not written");
+                    }
+                }
+                case Keypoints k -> {
+                    if (keypoints == null) {
+                        keypoints = k;
+                        if (!k.template().isEmpty() && !k.template().equals(first.label())) {
+                            losses.add(item, "COCO ties keypoints to their category's template: '" + a.id() + "' follows the template '"
+                                    + k.template() + "', written as if it followed that of '" + first.label() + "'");
+                        }
+                    } else {
+                        losses.add(item, "COCO holds one keypoint set per object: the extra keypoints '" + a.id()
+                                + "' of its group were not written");
+                    }
+                }
+                default -> losses.add(item, "COCO cannot hold " + a.typeId() + " annotations: '" + a.id() + "' was not written");
+            }
+        }
+        if (mask != null && !polygons.isEmpty()) {
+            for (String p : polygonIds) {
+                losses.add(item, "a COCO segmentation is polygons or a mask, not both: the polygon '" + p + "' of a group with a mask was not written");
+            }
+            polygons.clear();
         }
         if (box == null && polygons.isEmpty() && mask == null && keypoints == null) {
             return false;
         }
-        Annotation first = group.get(0);
         boolean crowd = Boolean.TRUE.equals(first.attributes().get(CocoFormat.ISCROWD));
         double area;
         if (mask != null) {
@@ -245,7 +375,6 @@ public final class CocoExporter implements FormatExporter {
             box = mask != null ? mask.bounds() : !polygons.isEmpty() ? Shape.boundsOf(polygons.stream().flatMap(List::stream).toList()) : keypoints.bounds();
         }
         g.writeStartObject();
-        g.writeNumberField("id", id);
         g.writeNumberField("image_id", imageId);
         g.writeNumberField("category_id", categories.get(first.label()));
         g.writeFieldName("segmentation");

@@ -288,6 +288,18 @@ final class ImageFormats {
             m.computeIfAbsent(what, k -> new LinkedHashSet<>()).add(id);
         }
 
+        /** Adds what {@code other} collected, after what this one holds. */
+        void addAll(Losses other) {
+            other.byItem.forEach((item, messages) -> messages.forEach((m, n) -> {
+                if (m.startsWith("\u0000")) {
+                    String what = m.substring(1);
+                    other.idsByItem.get(item).get(what).forEach(id -> each(item, what, id));
+                } else {
+                    byItem.computeIfAbsent(item, k -> new LinkedHashMap<>()).merge(m, n, Integer::sum);
+                }
+            }));
+        }
+
         ExportReport report(int written) {
             List<ExportReport.Problem> out = new ArrayList<>();
             byItem.forEach((item, messages) -> messages.forEach((m, n) -> {

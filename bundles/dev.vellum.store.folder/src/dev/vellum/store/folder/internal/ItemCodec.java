@@ -1,6 +1,5 @@
 package dev.vellum.store.folder.internal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -12,12 +11,12 @@ import dev.vellum.core.model.AnnotationState;
 import dev.vellum.core.model.Asset;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.Provenance;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,8 @@ public final class ItemCodec {
             .collect(Collectors.joining(", "));
     private static final String PROVENANCES = Arrays.stream(Provenance.values()).map(Provenance::id)
             .collect(Collectors.joining(", "));
+    private static final Map<String, Provenance> PROVENANCE_IDS = Arrays.stream(Provenance.values())
+            .collect(Collectors.toUnmodifiableMap(Provenance::id, v -> v));
 
     /** An item as read, with the fields this version did not know. */
     public record Decoded(Item item, ItemExtras extras) {
@@ -83,7 +84,7 @@ public final class ItemCodec {
     private static Decoded decode(byte[] bytes, boolean summaryOnly) throws IOException {
         FormatProblem fastProblem = null;
         Reader fast = null;
-        try (JsonParser p = JsonValues.FILES.createParser(bytes)) {
+        try (JsonParser p = JsonValues.ITEMS.createParser(bytes)) {
             fast = new Reader(p, summaryOnly);
             Decoded d = fast.readDocument();
             if (fast.version == Migrations.CURRENT) {
@@ -119,8 +120,10 @@ public final class ItemCodec {
 
     /**
      * Encodes an item in the current format, pretty-printed with a stable key order and one line per
-     * annotation, with the unknown
-     * fields it was read with written back in place.
+     * annotation, with the unknown fields it was read with written back in place. An annotation's
+     * {@code payloadVersion} of 1 and a {@code modified} time equal to {@code created} (annotation or
+     * set) are left out: readers take them as those defaults, so the item reads back equal, and an
+     * imported annotation's line is a sixth shorter.
      *
      * @param extras unknown fields to keep, or null
      * @throws FormatProblem when a value is not JSON-shaped
@@ -133,68 +136,95 @@ public final class ItemCodec {
             annotations += s.annotations().size();
         }
         // sized for the usual line per annotation, so that large items are not copied while they grow
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096 + annotations * 400);
-        try (JsonGenerator g = JsonValues.prettyGenerator(out)) {
-            g.writeStartObject();
-            g.writeNumberField("formatVersion", Migrations.CURRENT);
-            g.writeStringField("id", item.id());
-            g.writeStringField("dataset", item.dataset());
-            g.writeArrayFieldStart("assets");
-            for (int i = 0; i < item.assets().size(); i++) {
-                Asset a = item.assets().get(i);
-                g.writeStartObject();
-                g.writeStringField("uri", a.uri());
-                g.writeStringField("modality", a.modalityId());
-                g.writeStringField("contentHash", a.contentHash());
-                tree(g, "metadata", a.metadata(), "assets[" + i + "]");
-                extras(g, x.asset(a.uri()), ASSET_FIELDS, "assets[" + i + "]");
-                g.writeEndObject();
+        JsonText g = new JsonText(4096 + annotations * 320);
+        g.raw('{');
+        g.field("formatVersion", true, 1).number(Migrations.CURRENT);
+        g.field("id", false, 1).string(item.id());
+        g.field("dataset", false, 1).string(item.dataset());
+        g.field("assets", false, 1).raw('[');
+        for (int i = 0; i < item.assets().size(); i++) {
+            Asset a = item.assets().get(i);
+            if (i > 0) {
+                g.raw(',');
             }
-            g.writeEndArray();
-            tree(g, "metadata", item.metadata(), "");
-            g.writeFieldName("assignees");
-            JsonValues.writeStrings(g, item.assignees());
-            g.writeArrayFieldStart("annotationSets");
-            int si = 0;
-            for (AnnotationSet s : item.sets()) {
-                String setPath = "annotationSets[" + si++ + "]";
-                g.writeStartObject();
-                g.writeStringField("annotator", s.annotator());
-                g.writeStringField("state", s.state().id());
-                g.writeNumberField("guidelineVersion", s.guidelineVersion());
-                g.writeStringField("created", s.created().toString());
-                g.writeStringField("modified", s.modified().toString());
-                g.writeArrayFieldStart("annotations");
-                int ai = 0;
-                for (Annotation a : s.annotations()) {
-                    String path = setPath + ".annotations[" + ai++ + "]";
-                    if (g.getPrettyPrinter() instanceof StablePrettyPrinter pp) {
-                        pp.flatNextObject();
-                    }
-                    g.writeStartObject();
-                    g.writeStringField("id", a.id());
-                    g.writeStringField("type", a.typeId());
-                    g.writeStringField("label", a.label());
-                    tree(g, "attributes", a.attributes(), path);
-                    g.writeNumberField("payloadVersion", a.payloadVersion());
-                    tree(g, "payload", a.payload(), path);
-                    g.writeStringField("provenance", a.provenance().id());
-                    g.writeStringField("author", a.author());
-                    g.writeStringField("created", times.text(a.created()));
-                    g.writeStringField("modified", times.text(a.modified()));
-                    extras(g, x.annotation(s.annotator(), a.id()), ANNOTATION_FIELDS, path);
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                extras(g, x.set(s.annotator()), SET_FIELDS, setPath);
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            extras(g, x.item(), ITEM_FIELDS, "");
-            g.writeEndObject();
-            g.writeRaw('\n');
+            g.newline(2).raw('{');
+            g.field("uri", true, 3).string(a.uri());
+            g.field("modality", false, 3).string(a.modalityId());
+            g.field("contentHash", false, 3).string(a.contentHash());
+            tree(g, "metadata", a.metadata(), "assets[" + i + "]", 3);
+            extras(g, x.asset(a.uri()), ASSET_FIELDS, "assets[" + i + "]", 3);
+            g.newline(2).raw('}');
         }
-        return out.toByteArray();
+        if (!item.assets().isEmpty()) {
+            g.newline(1);
+        }
+        g.raw(']');
+        tree(g, "metadata", item.metadata(), "", 1);
+        g.field("assignees", false, 1).raw('[');
+        for (int i = 0; i < item.assignees().size(); i++) {
+            if (i > 0) {
+                g.raw(", ");
+            }
+            g.string(item.assignees().get(i));
+        }
+        g.raw(']');
+        g.field("annotationSets", false, 1).raw('[');
+        int si = 0;
+        for (AnnotationSet s : item.sets()) {
+            String setPath = "annotationSets[" + si + "]";
+            if (si++ > 0) {
+                g.raw(',');
+            }
+            g.newline(2).raw('{');
+            g.field("annotator", true, 3).string(s.annotator());
+            g.field("state", false, 3).string(s.state().id());
+            g.field("guidelineVersion", false, 3).number(s.guidelineVersion());
+            g.field("created", false, 3).string(s.created().toString());
+            if (!s.modified().equals(s.created())) {
+                g.field("modified", false, 3).string(s.modified().toString());
+            }
+            g.field("annotations", false, 3).raw('[');
+            int ai = 0;
+            Map<String, Map<String, Object>> annotationExtras = x.annotations(s.annotator());
+            for (Annotation a : s.annotations()) {
+                if (ai++ > 0) {
+                    g.raw(',');
+                }
+                g.newline(4).raw('{');
+                g.field("id", true, -1).string(a.id());
+                g.field("type", false, -1).string(a.typeId());
+                g.field("label", false, -1).string(a.label());
+                tree(g, "attributes", a.attributes(), setPath, ai - 1, -1);
+                if (a.payloadVersion() != 1) {
+                    g.field("payloadVersion", false, -1).number(a.payloadVersion());
+                }
+                tree(g, "payload", a.payload(), setPath, ai - 1, -1);
+                g.field("provenance", false, -1).string(a.provenance().id());
+                g.field("author", false, -1).string(a.author());
+                String created = times.text(a.created());
+                g.field("created", false, -1).string(created);
+                if (!a.modified().equals(a.created())) {
+                    g.field("modified", false, -1).string(times.text(a.modified()));
+                }
+                if (annotationExtras != null && annotationExtras.containsKey(a.id())) {
+                    extras(g, annotationExtras.get(a.id()), ANNOTATION_FIELDS, setPath + ".annotations[" + (ai - 1) + "]", -1);
+                }
+                g.raw('}');
+            }
+            if (ai > 0) {
+                g.newline(3);
+            }
+            g.raw(']');
+            extras(g, x.set(s.annotator()), SET_FIELDS, setPath, 3);
+            g.newline(2).raw('}');
+        }
+        if (si > 0) {
+            g.newline(1);
+        }
+        g.raw(']');
+        extras(g, x.item(), ITEM_FIELDS, "", 1);
+        g.newline(0).raw('}').raw('\n');
+        return g.toByteArray();
     }
 
     /**
@@ -214,22 +244,32 @@ public final class ItemCodec {
         }
     }
 
-    private static void tree(JsonGenerator g, String field, Map<String, Object> value, String path) throws IOException {
-        g.writeFieldName(field);
+    private static void tree(JsonText g, String field, Map<String, Object> value, String path, int level) {
+        g.field(field, false, level);
         try {
-            JsonValues.writeValue(g, value);
+            g.value(value, level);
         } catch (FormatProblem e) {
             throw new FormatProblem(Fields.child(path, field) + ": " + e.getMessage());
         }
     }
 
-    private static void extras(JsonGenerator g, Map<String, Object> fields, Set<String> known, String path) throws IOException {
+    /** As above for a field of the annotation at {@code index} of a set, whose path is only made for a message. */
+    private static void tree(JsonText g, String field, Map<String, Object> value, String setPath, int index, int level) {
+        g.field(field, false, level);
+        try {
+            g.value(value, level);
+        } catch (FormatProblem e) {
+            throw new FormatProblem(Fields.child(setPath + ".annotations[" + index + "]", field) + ": " + e.getMessage());
+        }
+    }
+
+    private static void extras(JsonText g, Map<String, Object> fields, Set<String> known, String path, int level) {
         for (Map.Entry<String, Object> e : fields.entrySet()) {
             // A field the model now knows must not be written twice: the model's value wins.
             if (!known.contains(e.getKey())) {
-                g.writeFieldName(e.getKey());
+                g.field(e.getKey(), false, level);
                 try {
-                    JsonValues.writeValue(g, e.getValue());
+                    g.value(e.getValue(), level);
                 } catch (FormatProblem p) {
                     throw new FormatProblem(Fields.child(path, e.getKey()) + ": " + p.getMessage());
                 }
@@ -287,8 +327,12 @@ public final class ItemCodec {
             List<String> assignees = List.of();
             List<AnnotationSet> sets = new ArrayList<>();
             Map<String, Integer> annotators = new HashMap<>();
+            Set<String> names = new HashSet<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
+                if (!names.add(f)) {
+                    throw duplicate(f);
+                }
                 p.nextToken();
                 switch (f) {
                     case "formatVersion" -> {
@@ -355,8 +399,12 @@ public final class ItemCodec {
             String hash = null;
             Map<String, Object> metadata = Map.of();
             Map<String, Object> unknown = new LinkedHashMap<>();
+            Set<String> names = new HashSet<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
+                if (!names.add(f)) {
+                    throw duplicate(f);
+                }
                 p.nextToken();
                 switch (f) {
                     case "uri" -> uri = Fields.string(p, Fields.child(path, f));
@@ -389,8 +437,12 @@ public final class ItemCodec {
             List<Annotation> annotations = new ArrayList<>();
             Map<String, Object> unknown = new LinkedHashMap<>();
             Map<String, Map<String, Object>> annotationExtras = new HashMap<>();
+            Set<String> names = new HashSet<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
+                if (!names.add(f)) {
+                    throw duplicate(f);
+                }
                 p.nextToken();
                 String fp = Fields.child(path, f);
                 switch (f) {
@@ -406,23 +458,25 @@ public final class ItemCodec {
                         }
                     }
                     case "guidelineVersion" -> guidelineVersion = Fields.integer(p, fp, 0);
-                    case "created" -> created = Fields.instant(p, fp);
-                    case "modified" -> modified = Fields.instant(p, fp);
+                    case "created" -> created = instant(path, f);
+                    case "modified" -> modified = instant(path, f);
                     case "annotations" -> {
                         if (Fields.startArray(p, fp)) {
                             Map<String, Integer> ids = new HashMap<>();
+                            // one map for the unknown fields of every annotation: most have none
+                            Map<String, Object> aUnknown = new LinkedHashMap<>();
                             while (p.nextToken() != JsonToken.END_ARRAY) {
-                                String ap = fp + "[" + annotations.size() + "]";
+                                int index = annotations.size();
                                 JsonLocation at = p.currentTokenLocation();
-                                Map<String, Object> aUnknown = new LinkedHashMap<>();
-                                Annotation a = readAnnotation(ap, aUnknown);
-                                Integer before = ids.putIfAbsent(a.id(), annotations.size());
+                                Annotation a = readAnnotation(path, index, aUnknown);
+                                Integer before = ids.putIfAbsent(a.id(), index);
                                 if (before != null) {
-                                    throw FormatProblem.at(at, ap, "annotation id '" + a.id() + "' appears twice in this set (also "
+                                    throw FormatProblem.at(at, fp + "[" + index + "]", "annotation id '" + a.id() + "' appears twice in this set (also "
                                             + fp + "[" + before + "])");
                                 }
                                 if (!aUnknown.isEmpty()) {
-                                    annotationExtras.put(a.id(), aUnknown);
+                                    annotationExtras.put(a.id(), new LinkedHashMap<>(aUnknown));
+                                    aUnknown.clear();
                                 }
                                 annotations.add(a);
                             }
@@ -449,10 +503,86 @@ public final class ItemCodec {
             }
         }
 
-        private Annotation readAnnotation(String path, Map<String, Object> unknown) throws IOException {
+        /** The last time read and its text: the annotations of one import or session share their times. */
+        private String lastTimeText;
+        private Instant lastTime;
+
+        private Instant instant(String path, String field) throws IOException {
+            String text = p.currentToken() == JsonToken.VALUE_STRING ? p.getText() : null;
+            if (text != null && text.equals(lastTimeText)) {
+                return lastTime;
+            }
+            Instant t = Fields.instant(p, Fields.child(path, field));
+            if (text != null) {
+                lastTimeText = text;
+                lastTime = t;
+            }
+            return t;
+        }
+
+        /**
+         * A field name seen twice in one object is an error, as in any project file. Item files are
+         * parsed without Jackson's duplicate detection (a hash set per object, a tenth of reading a
+         * large item); known fields are checked here with a bit each, unknown ones by their map.
+         */
+        private int seen(int seen, int bit, String field) throws IOException {
+            if ((seen & bit) != 0) {
+                throw duplicate(field);
+            }
+            return seen | bit;
+        }
+
+        private FormatProblem duplicate(String field) {
+            JsonLocation l = p.currentTokenLocation();
+            return new FormatProblem("invalid JSON" + (l.getLineNr() > 0 ? " at line " + l.getLineNr() + ", column " + l.getColumnNr() : "")
+                    + ": Duplicate field '" + field + "'");
+        }
+
+        private void putUnknown(Map<String, Object> unknown, String f) throws IOException {
+            if (unknown.containsKey(f)) {
+                throw duplicate(f);
+            }
+            unknown.put(f, unknown());
+        }
+
+        private static String path(String setPath, int index, String field) {
+            return Fields.child(setPath + ".annotations[" + index + "]", field);
+        }
+
+        // Typed reads of an annotation's fields whose path is only made for a message: a large
+        // set has millions of fields.
+
+        private String string(String setPath, int index, String f) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_STRING) {
+                return p.getText();
+            }
+            return t == JsonToken.VALUE_NULL ? null : Fields.string(p, path(setPath, index, f));
+        }
+
+        private int integer(String setPath, int index, String f) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+                return p.getIntValue();
+            }
+            return Fields.integer(p, path(setPath, index, f), 1);
+        }
+
+        private Map<String, Object> object(String setPath, int index, String f) throws IOException {
+            if (p.currentToken() == JsonToken.START_OBJECT) {
+                if (summaryOnly) {
+                    p.skipChildren();
+                    return Map.of();
+                }
+                return JsonValues.readObject(p);
+            }
+            return object(path(setPath, index, f));
+        }
+
+        /** Reads annotation {@code index} of the set at {@code setPath}; its path is only made for a message. */
+        private Annotation readAnnotation(String setPath, int index, Map<String, Object> unknown) throws IOException {
             JsonLocation start = p.currentTokenLocation();
-            if (!Fields.startObject(p, path)) {
-                throw FormatProblem.at(p, path, "expected an object, found null");
+            if (!Fields.startObject(p, setPath + ".annotations[" + index + "]")) {
+                throw FormatProblem.at(p, setPath + ".annotations[" + index + "]", "expected an object, found null");
             }
             String id = null;
             String type = null;
@@ -464,33 +594,48 @@ public final class ItemCodec {
             String author = null;
             Instant created = null;
             Instant modified = null;
+            int seen = 0;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
+                switch (f) {
+                    case "id" -> seen = seen(seen, 1, f);
+                    case "type" -> seen = seen(seen, 2, f);
+                    case "label" -> seen = seen(seen, 4, f);
+                    case "attributes" -> seen = seen(seen, 8, f);
+                    case "payloadVersion" -> seen = seen(seen, 16, f);
+                    case "payload" -> seen = seen(seen, 32, f);
+                    case "provenance" -> seen = seen(seen, 64, f);
+                    case "author" -> seen = seen(seen, 128, f);
+                    case "created" -> seen = seen(seen, 256, f);
+                    case "modified" -> seen = seen(seen, 512, f);
+                    default -> {
+                    }
+                }
                 p.nextToken();
                 switch (f) {
-                    case "id" -> id = Fields.string(p, Fields.child(path, f));
-                    case "type" -> type = Fields.string(p, Fields.child(path, f));
-                    case "label" -> label = Fields.string(p, Fields.child(path, f));
-                    case "attributes" -> attributes = object(Fields.child(path, f));
-                    case "payloadVersion" -> payloadVersion = Fields.integer(p, Fields.child(path, f), 1);
-                    case "payload" -> payload = object(Fields.child(path, f));
+                    case "id" -> id = string(setPath, index, f);
+                    case "type" -> type = string(setPath, index, f);
+                    case "label" -> label = string(setPath, index, f);
+                    case "attributes" -> attributes = object(setPath, index, f);
+                    case "payloadVersion" -> payloadVersion = integer(setPath, index, f);
+                    case "payload" -> payload = object(setPath, index, f);
                     case "provenance" -> {
-                        String s = Fields.string(p, Fields.child(path, f));
+                        String s = string(setPath, index, f);
                         if (s != null) {
-                            try {
-                                provenance = Provenance.fromId(s);
-                            } catch (IllegalArgumentException e) {
-                                throw FormatProblem.at(p, Fields.child(path, f), "unknown provenance '" + s + "' (known: "
-                                        + PROVENANCES + ")");
+                            provenance = PROVENANCE_IDS.get(s);
+                            if (provenance == null) {
+                                throw FormatProblem.at(p, Fields.child(setPath + ".annotations[" + index + "]", f), "unknown provenance '" + s
+                                        + "' (known: " + PROVENANCES + ")");
                             }
                         }
                     }
-                    case "author" -> author = Fields.string(p, Fields.child(path, f));
-                    case "created" -> created = Fields.instant(p, Fields.child(path, f));
-                    case "modified" -> modified = Fields.instant(p, Fields.child(path, f));
-                    default -> unknown.put(f, unknown());
+                    case "author" -> author = string(setPath, index, f);
+                    case "created" -> created = instant(setPath + ".annotations[" + index + "]", f);
+                    case "modified" -> modified = instant(setPath + ".annotations[" + index + "]", f);
+                    default -> putUnknown(unknown, f);
                 }
             }
+            String path = setPath + ".annotations[" + index + "]";
             if (id == null) {
                 throw Fields.missing(start, path, "id");
             }

@@ -36,6 +36,11 @@ public final class ItemExtras {
         return bySet == null ? Map.of() : bySet.getOrDefault(id, Map.of());
     }
 
+    /** Unknown fields of the annotations of {@code annotator}'s set, by annotation id; null when none has any. */
+    Map<String, Map<String, Object>> annotations(String annotator) {
+        return annotations.get(annotator);
+    }
+
     /** Whether no object had unknown fields. */
     public boolean isEmpty() {
         return item == null && assets.isEmpty() && sets.isEmpty() && annotations.isEmpty();

@@ -39,6 +39,12 @@ public final class JsonValues {
     /** For project files: duplicate keys are an error rather than a silent last-one-wins. */
     public static final JsonFactory FILES = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
+    /**
+     * For item files, whose reader ({@code ItemCodec}) finds duplicate keys itself, at far less cost
+     * than Jackson's check (a hash set per object, and an item has an object per annotation).
+     */
+    public static final JsonFactory ITEMS = JsonFactory.builder().build();
+
     /** For the disposable summary cache, which only this code writes: no duplicate check, for speed. */
     public static final JsonFactory CACHE = JsonFactory.builder().build();
 
@@ -63,15 +69,8 @@ public final class JsonValues {
             throw FormatProblem.at(p, "", "unexpected end of input");
         }
         switch (t) {
-            case START_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName();
-                    p.nextToken();
-                    map.put(key, readValue(p));
-                }
-                return map;
-            }
+            case START_OBJECT:
+                return readObject(p);
             case START_ARRAY: {
                 List<Object> list = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -106,6 +105,26 @@ public final class JsonValues {
             default:
                 throw FormatProblem.at(p, "", "unexpected " + t);
         }
+    }
+
+    /**
+     * Reads the object at the parser's current token (a START_OBJECT) as a map in key order.
+     *
+     * @throws FormatProblem when a key appears twice (as Jackson's duplicate check would say it)
+     */
+    public static Map<String, Object> readObject(JsonParser p) throws IOException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            if (map.containsKey(key)) {
+                JsonLocation at = p.currentTokenLocation();
+                throw new FormatProblem("invalid JSON" + (at.getLineNr() > 0 ? " at line " + at.getLineNr() + ", column " + at.getColumnNr() : "")
+                        + ": Duplicate field '" + key + "'");
+            }
+            p.nextToken();
+            map.put(key, readValue(p));
+        }
+        return map;
     }
 
     /**

@@ -24,6 +24,8 @@ import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.LabelClass;
+import dev.vellum.core.model.Asset;
+import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.Finding;
 import dev.vellum.core.spi.ImportReport;
@@ -37,6 +39,9 @@ import dev.vellum.modality.image.model.BoundingBox;
 import dev.vellum.modality.image.model.Keypoints;
 import dev.vellum.modality.image.model.Mask;
 import dev.vellum.modality.image.model.Polygon;
+import dev.vellum.modality.image.model.Polyline;
+import dev.vellum.modality.image.model.RotatedBox;
+import dev.vellum.modality.image.model.Tag;
 import dev.vellum.modality.image.model.Shape;
 import dev.vellum.modality.image.ImageModality;
 import dev.vellum.modality.image.quality.KeypointOutsideBox;
@@ -254,6 +259,117 @@ class CocoTest {
             assertEquals(0, new CocoExporter().export(a, new FormatExporter.Options(null, true), out, Progress.NONE));
             assertTrue(Files.readString(out).contains("\"images\":[]"));
         }
+    }
+
+    @Test
+    void exportReportsEveryLossPerItem() throws Exception {
+        Path out = tmp.resolve("losses.json");
+        List<String> originals = new ArrayList<>();
+        ExportReport report;
+        try (StoredProject a = project("lossy")) {
+            AnnotationSet set = AnnotationSet.start("mira", 0);
+            List<Annotation> anns = List.of(
+                    annotation("b1", "image.bbox", "car", Map.of("group", "g1"), new BoundingBox(1, 1, 10, 10).toPayload()),
+                    annotation("p1", "image.polygon", "car", Map.of("group", "g1"), new Polygon(List.of(1.0, 1.0, 11.0, 1.0, 6.0, 11.0),
+                            List.of(List.of(5.0, 3.0, 7.0, 3.0, 6.0, 5.0))).toPayload()),
+                    annotation("r", "image.rbox", "car", Map.of(), new RotatedBox(20, 10, 10, 4, 30).toPayload()),
+                    annotation("l", "image.polyline", "lane", Map.of(), new Polyline(List.of(0.0, 0.0, 4.0, 4.0)).toPayload()),
+                    annotation("t", "image.tag", "day", Map.of(), new Tag().toPayload()),
+                    annotation("u", "image.bbox", "", Map.of(), new BoundingBox(2, 2, 3, 3).toPayload()),
+                    annotation("b2", "image.bbox", "person", Map.of("group", "g2"), new BoundingBox(0, 0, 20, 20).toPayload()),
+                    annotation("k", "image.keypoints", "person", Map.of("group", "g2"),
+                            new Keypoints(List.of(1.0, 1.0, 2.0, 2.0, 2.0, 2.0, 3.0, 3.0, 1.0), "other", "b2").toPayload()),
+                    annotation("b3", "image.bbox", "person", Map.of("group", "g2"), new BoundingBox(1, 1, 5, 5).toPayload()),
+                    annotation("m", "image.mask", "car", Map.of("group", "g3"), new Mask(4, 5, new int[] {2, 6, 12}).toPayload()),
+                    annotation("p3", "image.polygon", "car", Map.of("group", "g3"), new Polygon(List.of(0.0, 0.0, 3.0, 0.0, 3.0, 3.0)).toPayload()),
+                    annotation("m2", "image.mask", "car", Map.of("group", "g3"), new Mask(4, 5, new int[] {0, 20}).toPayload()),
+                    annotation("bad", "image.bbox", "car", Map.of(), Map.of("x", 1)),
+                    annotation("b4", "image.bbox", "car", Map.of("group", "g4", "color", "red"), new BoundingBox(3, 3, 4, 4).toPayload()),
+                    annotation("p4", "image.polygon", "car", Map.of("group", "g4", "color", "blue"),
+                            new Polygon(List.of(3.0, 3.0, 7.0, 3.0, 7.0, 7.0)).toPayload()));
+            anns.forEach(x -> set.insert(-1, x));
+            a.saveItem(new Item("a", "", List.of(new Asset("media/a.png", "image", "", Map.of("width", 40, "height", 20))), Map.of(), null,
+                    List.of(set)));
+            AnnotationSet clean = AnnotationSet.start("mira", 0);
+            clean.insert(-1, annotation("ok", "image.bbox", "car", Map.of(), new BoundingBox(1, 2, 3, 4).toPayload()));
+            a.saveItem(new Item("clean", "", List.of(new Asset("media/clean.png", "image", "", Map.of())), Map.of(), null, List.of(clean)));
+            a.project().setExtensions(Map.of("image.keypointTemplates", Map.of(
+                    "person", Map.of("keypoints", List.of("a", "b", "c"), "skeleton", List.of()),
+                    "ghost", Map.of("keypoints", List.of("x"), "skeleton", List.of()))));
+            a.saveProject();
+            for (String id : a.project().itemIds()) {
+                for (Annotation x : a.loadItem(id).set("mira").orElseThrow().annotations()) {
+                    originals.add(id + "|" + x.id() + "|" + fingerprint(x));
+                }
+            }
+            report = new CocoExporter().exportWithReport(a, new FormatExporter.Options(null, false), out, Progress.NONE);
+        }
+        assertEquals(2, report.itemsWritten());
+        List<String> messages = report.problems().stream().map(pr -> pr.item() + ": " + pr.message()).toList();
+        String badPayload;
+        try {
+            Shape.fromPayload("image.bbox", Map.of("x", 1));
+            throw new AssertionError("the payload should be unreadable");
+        } catch (dev.vellum.modality.image.model.PayloadException e) {
+            badPayload = e.getMessage();
+        }
+        assertEquals(List.of("a: COCO polygons have no holes: only the outer ring of 'p1' was written",
+                "a: COCO has no rotated boxes: 'r' was written as a 4-point polygon",
+                "a: COCO cannot hold image.polyline annotations: 'l' was not written",
+                "a: COCO cannot hold image.tag annotations: 't' was not written",
+                "a: annotation 'u' has no label, which COCO needs as its category; not written",
+                "a: COCO ties keypoints to their category's template: 'k' follows the template 'other', written as if it followed that of 'person'",
+                "a: COCO holds one box per object: the extra box 'b3' of its group was not written",
+                "a: COCO holds one mask per object: the extra mask 'm2' of its group was not written",
+                "a: a COCO segmentation is polygons or a mask, not both: the polygon 'p3' of a group with a mask was not written",
+                "a: annotation 'bad' cannot be written (" + badPayload + ")",
+                "a: COCO keeps one set of attributes per object: those of 'p4' differ from those of 'b4' in its group and were not written",
+                "clean: the image size is not in the asset's metadata; COCO needs it, written as width and height 0",
+                "image.keypointTemplates: COCO keeps keypoint names and skeletons per category: the template 'ghost', which no category of "
+                        + "this export has, was not written"), messages);
+
+        // Whatever did not come back as it was must have been reported for its item, naming it.
+        try (StoredProject b = project("lossy-back")) {
+            importFiles(b, List.of(out));
+            Map<String, List<String>> back = new LinkedHashMap<>();
+            for (String id : b.project().itemIds()) {
+                Item item = b.loadItem(id);
+                String original = item.assets().get(0).uri().equals("media/a.png") ? "a" : "clean";
+                for (Annotation x : item.set("mira").orElseThrow().annotations()) {
+                    back.computeIfAbsent(original, k -> new ArrayList<>()).add(fingerprint(x));
+                }
+            }
+            int unchanged = 0;
+            for (String o : originals) {
+                String[] parts = o.split("\\|", 3);
+                if (back.getOrDefault(parts[0], List.of()).contains(parts[2])) {
+                    unchanged++;
+                    continue;
+                }
+                assertTrue(report.problems().stream().anyMatch(pr -> pr.item().equals(parts[0]) && pr.message().contains("'" + parts[1] + "'")),
+                        "annotation " + parts[1] + " of " + parts[0] + " did not come back as it was, and no problem says so: " + parts[2]);
+            }
+            assertEquals(5, unchanged, "b1, b2, m, b4 (with its attributes) of a and ok of clean come back as they were");
+        }
+    }
+
+    private static Annotation annotation(String id, String type, String label, Map<String, Object> attributes, Map<String, Object> payload) {
+        return new Annotation(id, type, label, attributes, 1, payload, dev.vellum.core.model.Provenance.HUMAN, "mira", java.time.Instant.now(),
+                null);
+    }
+
+    /** Type, label, payload (a keypoint's box as a placeholder: ids change) and attributes other than the group. */
+    private static String fingerprint(Annotation a) {
+        Map<String, Object> attrs = new java.util.TreeMap<>(a.attributes());
+        attrs.remove("group");
+        Map<String, Object> payload;
+        try {
+            payload = new LinkedHashMap<>(shape(a).toPayload());
+        } catch (dev.vellum.modality.image.model.PayloadException e) {
+            payload = new LinkedHashMap<>(a.payload());
+        }
+        payload.computeIfPresent("box", (k, v) -> "<box>");
+        return a.typeId() + " " + a.label() + " " + Fixtures.round(payload) + " " + attrs;
     }
 
     /** Per item, each annotation as type, label, shape (keypoints' box as the box shape) and attributes other than the group. */
