@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationSet;
-import dev.vellum.core.model.AnnotationState;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.ItemSummary;
 import dev.vellum.core.model.LabelClass;
@@ -155,7 +153,8 @@ public final class CocoExporter implements FormatExporter {
                     int[] imageIds = new int[items.size()];
                     AnnotationSet[] sets = new AnnotationSet[items.size()];
                     for (int i = 0; i < items.size(); i++) {
-                        sets[i] = pick(items.get(i), options);
+                        List<AnnotationSet> chosen = ImageFormats.oneSet(items.get(i), options, "COCO", losses);
+                        sets[i] = chosen.isEmpty() ? null : chosen.get(0);
                         imageIds[i] = sets[i] == null ? 0 : ++base;
                     }
                     IntStream.range(0, items.size()).parallel().forEach(i -> {
@@ -210,18 +209,6 @@ public final class CocoExporter implements FormatExporter {
             Files.deleteIfExists(annotationsTmp);
         }
         return losses.report(written);
-    }
-
-    /** The set to export: the annotator's, or the most advanced in review; null when none qualifies. */
-    private static AnnotationSet pick(Item item, Options options) {
-        List<AnnotationSet> sets = new ArrayList<>(item.sets());
-        if (options != null && options.annotator() != null) {
-            sets.removeIf(s -> !s.annotator().equals(options.annotator()));
-        }
-        if (options != null && options.acceptedOnly()) {
-            sets.removeIf(s -> s.state() != AnnotationState.ACCEPTED && s.state() != AnnotationState.AUDITED);
-        }
-        return sets.stream().max(Comparator.comparingInt((AnnotationSet s) -> s.state().progressRank())).orElse(null);
     }
 
     private static void writeCategories(JsonGenerator g, Map<String, Integer> categories, Object templates, ImageFormats.Losses losses)
