@@ -67,11 +67,11 @@ public final class TokenUnits implements AgreementUnits {
     @Override
     public List<AgreementUnit> units(StoredProject stored, Item item, List<AnnotationSet> sets, LabelSchema schema) {
         Marked.requireDistinct(item, sets);
-        return units(item, sets, segmentation(stored, item));
+        return unitsOver(segmentation(stored, item), item, sets);
     }
 
     /** The units over the given tokens. */
-    public List<AgreementUnit> units(Item item, List<AnnotationSet> sets, Segmentation tokens) {
+    public List<AgreementUnit> unitsOver(Segmentation tokens, Item item, List<AnnotationSet> sets) {
         Marked.requireDistinct(item, sets);
         int n = tokens.tokenCount();
         List<List<String>[]> labels = new ArrayList<>(sets.size());
