@@ -5,6 +5,7 @@ import dev.vellum.core.model.Item;
 import dev.vellum.core.model.LabelSchema;
 import dev.vellum.core.spi.AgreementUnit;
 import dev.vellum.core.spi.AgreementUnits;
+import dev.vellum.core.spi.StoredProject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -60,6 +61,22 @@ public final class AgreementRegistry {
      *                                  two units with one key (a bug in that service, named)
      */
     public List<AgreementUnit> units(Item item, List<AnnotationSet> sets, LabelSchema schema) {
+        return units(null, item, sets, schema);
+    }
+
+    /**
+     * The units of {@code item} from every service of its modality, in service id order, letting the
+     * services that need the item's media read them from {@code stored} (see
+     * {@link AgreementUnits#units(StoredProject, Item, List, LabelSchema)}).
+     *
+     * @param stored the project the item belongs to, or null when there is no store
+     * @param sets   the sets to compare, of distinct annotators; the first founds units (put gold first)
+     * @param schema the label schema of the item's modality, or null
+     * @throws IllegalArgumentException when two sets have the same annotator, a service returns two
+     *                                  units with one key (a bug in that service, named), or a
+     *                                  service needs media it cannot read
+     */
+    public List<AgreementUnit> units(StoredProject stored, Item item, List<AnnotationSet> sets, LabelSchema schema) {
         Set<String> annotators = new HashSet<>();
         for (AnnotationSet s : sets) {
             if (!annotators.add(s.annotator())) {
@@ -69,7 +86,7 @@ public final class AgreementRegistry {
         List<AgreementUnit> out = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (AgreementUnits service : forModality(item.modalityId())) {
-            for (AgreementUnit u : service.units(item, sets, schema)) {
+            for (AgreementUnit u : service.units(stored, item, sets, schema)) {
                 if (!keys.add(u.key())) {
                     throw new IllegalArgumentException("agreement units '" + service.id() + "' made two units with the key " + u.key());
                 }

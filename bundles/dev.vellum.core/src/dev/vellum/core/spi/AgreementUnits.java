@@ -42,4 +42,18 @@ public interface AgreementUnits {
      * @throws IllegalArgumentException when two sets have the same annotator
      */
     List<AgreementUnit> units(Item item, List<AnnotationSet> sets, LabelSchema schema);
+
+    /**
+     * The units of one item, for services whose units depend on the item's media and not only on
+     * its annotations (a text's tokens when the asset stores none). Takes the same arguments and
+     * keeps the same promises as {@link #units(Item, List, LabelSchema)}, which it calls by default:
+     * most services need only the annotations.
+     *
+     * @param stored the project the item belongs to, to read its media; may be null when the
+     *               caller has no store (a service then does what it can without the media, or
+     *               throws {@link IllegalArgumentException} saying what it needs)
+     */
+    default List<AgreementUnit> units(StoredProject stored, Item item, List<AnnotationSet> sets, LabelSchema schema) {
+        return units(item, sets, schema);
+    }
 }

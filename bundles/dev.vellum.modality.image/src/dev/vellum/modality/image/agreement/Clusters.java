@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
+import dev.vellum.core.agreement.Assignment;
+
 import dev.vellum.modality.image.model.BoundingBox;
 
 /**

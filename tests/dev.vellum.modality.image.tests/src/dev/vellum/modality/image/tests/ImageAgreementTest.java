@@ -13,6 +13,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import dev.vellum.core.agreement.Assignment;
 import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.Asset;
@@ -20,7 +21,6 @@ import dev.vellum.core.model.Item;
 import dev.vellum.core.registry.AgreementRegistry;
 import dev.vellum.core.spi.AgreementUnit;
 import dev.vellum.core.spi.AgreementValue;
-import dev.vellum.modality.image.agreement.Assignment;
 import dev.vellum.modality.image.agreement.Iou;
 import dev.vellum.modality.image.agreement.KeypointUnits;
 import dev.vellum.modality.image.agreement.Oks;

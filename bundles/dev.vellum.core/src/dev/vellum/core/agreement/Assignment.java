@@ -1,4 +1,4 @@
-package dev.vellum.modality.image.agreement;
+package dev.vellum.core.agreement;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,0 +1,30 @@
+package dev.vellum.modality.text.tokenize;
+
+/**
+ * Every user-perceived character outside white space is a token: a letter with its combining marks,
+ * an emoji with its skin tone or joined family, a flag. For scripts written without spaces that the
+ * default tokenizer does not split (Thai, Lao, Khmer, Myanmar), and for character-level labelling.
+ */
+public final class CharacterTokenizer extends CodePointTokenizer {
+    /** The project setting's kind. */
+    public static final String KIND = "characters";
+
+    /** @param sentences where sentences end */
+    public CharacterTokenizer(SentenceMode sentences) {
+        super(sentences);
+    }
+
+    @Override
+    void tokens(int[] cps, Ranges out) {
+        int i = 0;
+        while (i < cps.length) {
+            if (Chars.separates(cps[i])) {
+                i++;
+                continue;
+            }
+            int end = character(cps, i);
+            out.add(i, end);
+            i = end;
+        }
+    }
+}
