@@ -611,6 +611,16 @@ final class TokenFormats {
                 tokens = out.stream().mapToInt(Integer::intValue).toArray();
             }
             if (sentences.length > 0) {
+                // span starts ascending with the furthest end so far: a cut between sentences splits a
+                // span when one starting before the cut ends after it
+                int[][] byStart = spans.stream().map(s -> new int[] {s.start(), s.end()}).sorted(Comparator.comparingInt(a -> a[0]))
+                        .toArray(int[][]::new);
+                spanStarts = new int[byStart.length];
+                maxEnd = new int[byStart.length];
+                for (int i = 0; i < byStart.length; i++) {
+                    spanStarts[i] = byStart[i][0];
+                    maxEnd[i] = Math.max(byStart[i][1], i > 0 ? maxEnd[i - 1] : 0);
+                }
                 List<Integer> sent = new ArrayList<>();
                 for (int i = 0; i < sentences.length; i += 2) {
                     int a = sentences[i], b = sentences[i + 1];
@@ -627,13 +637,21 @@ final class TokenFormats {
 
         /** Whether a span starts before {@code end} and ends after {@code next} (so a cut between would split it). */
         private boolean crosses(int end, int next) {
-            for (SpanRef s : spans) {
-                if (s.start() < end && s.end() > next) {
-                    return true;
+            // the number of spans starting before end (lower bound)
+            int lo = 0, hi = spanStarts.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (spanStarts[mid] < end) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
                 }
             }
-            return false;
+            return lo > 0 && maxEnd[lo - 1] > next;
         }
+
+        private int[] spanStarts = new int[0];
+        private int[] maxEnd = new int[0];
 
         /** Token index ranges [first, last] of the sentences; one sentence for all tokens when there are none. */
         List<int[]> sentenceTokens() {
