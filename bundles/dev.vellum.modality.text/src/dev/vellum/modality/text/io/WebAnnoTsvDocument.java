@@ -518,7 +518,7 @@ final class WebAnnoTsvDocument {
                 return a;
             }
             Layer base = d.layer(rel.baseType);
-            if (base == null || base.kind != Kind.SPAN) {
+            if (base == null || base.kind != Kind.SPAN || base.implied) {
                 // The relation attaches to a type the file has no column for (Token, POS...): one
                 // annotation of that type per unit, made up here.
                 base = implied.computeIfAbsent(rel, k -> {
@@ -775,17 +775,17 @@ final class WebAnnoTsvDocument {
                 OutUnit bt = beginToken(byBegin, byEnd, begin);
                 OutUnit et = endToken(byBegin, byEnd, end);
                 if (bt == null || et == null || bt.begin > et.end) {
-                    unmapped.add(layer.shortName() + " " + begin + "-" + end + " lies outside every token; left out");
+                    unmapped.add(what(a, begin, end) + " lies outside every token; left out");
                     skipped.add(a);
                     continue;
                 }
                 if (layer.kind == Kind.RELATION && (skipped.contains(a.source) || skipped.contains(a.target))) {
-                    unmapped.add(layer.shortName() + " relation to a span left out; left out too");
+                    unmapped.add(what(a, begin, end) + " joins a span that was left out; left out too");
                     continue;
                 }
                 if (begin < bt.begin || end > et.end) {
-                    unmapped.add(layer.shortName() + " " + begin + "-" + end + " starts or ends between tokens; written as "
-                            + Math.max(begin, bt.begin) + "-" + Math.min(end, et.end));
+                    unmapped.add(what(a, begin, end) + " starts or ends between tokens; written as " + Math.max(begin, bt.begin) + "-"
+                            + Math.min(end, et.end) + " (UTF-16)");
                 }
                 if (begin == end) {
                     bt = et;
@@ -857,6 +857,11 @@ final class WebAnnoTsvDocument {
             e = byEnd.lowerEntry(end);
         }
         return e == null ? null : e.getValue();
+    }
+
+    /** Names an annotation in a message: the caller's id when it has one. */
+    private static String what(Ann a, int begin, int end) {
+        return a.key != null ? "'" + a.key + "'" : a.layer.shortName() + " " + begin + "-" + end;
     }
 
     private static void add(OutUnit u, Ann a, boolean stacking, Map<Ann, Integer> ids) {
