@@ -11,11 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationSet;
@@ -353,11 +351,6 @@ final class StandoffFormats {
         return readUtf8(Path.of(u), "a text document");
     }
 
-    /** Something that writes a file's text. */
-    interface Content {
-        String text() throws IOException;
-    }
-
     /** Writes {@code out} atomically in UTF-8: a temp file in the same folder, then a move over the target. */
     static void writeText(Path out, String text) throws IOException {
         Path dir = out.toAbsolutePath().getParent();
@@ -375,19 +368,5 @@ final class StandoffFormats {
         } finally {
             Files.deleteIfExists(tmp);
         }
-    }
-
-    /** Unique names: {@code name}, then {@code name-2}... for names already given out. */
-    static String unique(Set<String> used, String name) {
-        String n = name;
-        for (int i = 2; !used.add(n); i++) {
-            n = name + "-" + i;
-        }
-        return n;
-    }
-
-    /** A set that keeps insertion order. */
-    static <T> Set<T> ordered() {
-        return new LinkedHashSet<>();
     }
 }

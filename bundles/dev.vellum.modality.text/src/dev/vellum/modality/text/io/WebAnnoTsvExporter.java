@@ -82,7 +82,7 @@ public final class WebAnnoTsvExporter implements FormatExporter {
             }
             Item item = project.loadItem(s.id());
             AnnotationSet set = StandoffFormats.oneSet(item, options, "WebAnno TSV", losses);
-            if (set == null && (options.annotator() != null || options.acceptedOnly())) {
+            if (set == null && options != null && (options.annotator() != null || options.acceptedOnly())) {
                 progress.worked(1);
                 continue;
             }
