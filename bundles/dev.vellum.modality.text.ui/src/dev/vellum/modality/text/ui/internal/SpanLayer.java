@@ -24,8 +24,15 @@ public final class SpanLayer {
     private final int depth;
 
     public SpanLayer(Collection<SpanFigure> figures) {
+        this(figures, false);
+    }
+
+    /** @param sorted whether the figures come in {@link #ORDER} already (they are not sorted again) */
+    public SpanLayer(Collection<SpanFigure> figures, boolean sorted) {
         spans = figures.toArray(new SpanFigure[0]);
-        Arrays.sort(spans, ORDER);
+        if (!sorted) {
+            Arrays.sort(spans, ORDER);
+        }
         maxEnd = new int[spans.length];
         int[] rowEnds = new int[8];
         int rows = 0;

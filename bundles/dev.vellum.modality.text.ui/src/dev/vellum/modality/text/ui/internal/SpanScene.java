@@ -35,8 +35,14 @@ public final class SpanScene {
         return document;
     }
 
-    /** Brings the figures in step with these annotations (one set's, in its order). */
-    public void update(List<Annotation> annotations) {
+    /**
+     * Brings the figures in step with these annotations (one set's, in its order). Returns the
+     * UTF-16 range [from, to) that changed (spans added, removed or changed, and the spans their
+     * changed relations join), or null when nothing did.
+     */
+    public int[] update(List<Annotation> annotations) {
+        int[] dirty = {Integer.MAX_VALUE, Integer.MIN_VALUE};
+        List<SpanFigure> added = new ArrayList<>();
         Map<Annotation, SpanFigure> next = new IdentityHashMap<>(annotations.size() * 2);
         Map<String, SpanFigure> nextById = new HashMap<>(annotations.size() * 2);
         List<Annotation> relationAnnotations = new ArrayList<>();
@@ -53,6 +59,8 @@ public final class SpanScene {
                             continue;
                         }
                         f = new SpanFigure(a, document.toUtf16(s.start()), document.toUtf16(s.end()));
+                        added.add(f);
+                        widen(dirty, f);
                     } catch (PayloadException e) {
                         problems.add(a.id() + ": " + e.getMessage());
                         continue;
@@ -84,11 +92,53 @@ public final class SpanScene {
                 problems.add(a.id() + ": " + e.getMessage());
             }
         }
+        // the layer is rebuilt by merging the old order (without what went) with the new spans: no full sort
+        List<SpanFigure> kept = new ArrayList<>(next.size());
+        for (int i = 0; i < layer.size(); i++) {
+            SpanFigure f = layer.get(i);
+            if (next.get(f.annotation()) == f) {
+                kept.add(f);
+            } else {
+                widen(dirty, f);
+            }
+        }
+        added.sort(SpanLayer.ORDER);
+        List<SpanFigure> merged = new ArrayList<>(kept.size() + added.size());
+        int i = 0, j = 0;
+        while (i < kept.size() || j < added.size()) {
+            if (j >= added.size() || (i < kept.size() && SpanLayer.ORDER.compare(kept.get(i), added.get(j)) <= 0)) {
+                merged.add(kept.get(i++));
+            } else {
+                merged.add(added.get(j++));
+            }
+        }
+        Set<Annotation> oldRelations = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        relations.forEach(r -> oldRelations.add(r.annotation()));
+        Set<Annotation> newRelations = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (RelationFigure r : rels) {
+            newRelations.add(r.annotation());
+            if (!oldRelations.contains(r.annotation())) {
+                widen(dirty, r.from());
+                widen(dirty, r.to());
+            }
+        }
+        for (RelationFigure r : relations) {
+            if (!newRelations.contains(r.annotation())) {
+                widen(dirty, r.from());
+                widen(dirty, r.to());
+            }
+        }
         figures = next;
         byId = nextById;
-        layer = new SpanLayer(next.values());
+        layer = new SpanLayer(merged, true);
         relations = List.copyOf(rels);
         relationsOf = of;
+        return dirty[0] <= dirty[1] ? dirty : null;
+    }
+
+    private static void widen(int[] range, SpanFigure f) {
+        range[0] = Math.min(range[0], f.start());
+        range[1] = Math.max(range[1], f.end());
     }
 
     public SpanLayer layer() {

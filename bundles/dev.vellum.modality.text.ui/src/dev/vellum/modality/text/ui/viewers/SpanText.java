@@ -145,7 +145,9 @@ public final class SpanText {
         String spanId = selectAfterUpdate != null ? selectAfterUpdate : selectedSpan == null ? null : selectedSpan.id();
         String relationId = selectedRelation == null ? null : selectedRelation.id();
         selectAfterUpdate = null;
-        scene.update(annotations);
+        SpanFigure oldSpan = selectedSpan;
+        RelationFigure oldRelation = selectedRelation;
+        int[] dirty = scene.update(annotations);
         selectedRelation = relationId == null ? null : scene.relation(relationId);
         selectedSpan = spanId == null ? null : scene.span(spanId);
         if (selectedSpan == null && spanId != null) {
@@ -155,12 +157,51 @@ public final class SpanText {
             relationFrom = null;
             relationCandidate = null;
         }
-        applySpacing();
-        refreshVisible();
+        if (applySpacing() || dirty == null && oldSpan == selectedSpan && oldRelation == selectedRelation) {
+            refreshVisible();
+        } else {
+            int[] range = dirty == null ? new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE} : dirty;
+            widen(range, oldSpan, oldRelation);
+            widen(range, selectedSpan, selectedRelation);
+            repaint(range[0], range[1]);
+        }
         host.selectionChanged(selectedSpan, selectedRelation);
     }
 
-    private void applySpacing() {
+    private static void widen(int[] range, SpanFigure span, RelationFigure relation) {
+        for (SpanFigure f : relation == null ? new SpanFigure[] {span} : new SpanFigure[] {span, relation.from(), relation.to()}) {
+            if (f != null) {
+                range[0] = Math.min(range[0], f.start());
+                range[1] = Math.max(range[1], f.end());
+            }
+        }
+    }
+
+    /**
+     * Re-lays out and repaints only the lines holding [from, to) that are in view, with the room
+     * above and below them where underlines, labels and arcs are drawn.
+     */
+    private void repaint(int from, int to) {
+        if (document == null || from > to) {
+            return;
+        }
+        Rectangle area = text.getClientArea();
+        int[] visible = visibleRange(area);
+        int a = Math.max(from, visible[0]), b = Math.min(Math.max(to, from + 1), visible[1]);
+        if (a >= b) {
+            return;
+        }
+        int firstLine = text.getLineAtOffset(a), lastLine = text.getLineAtOffset(Math.min(b, document.length()));
+        int lineStart = text.getOffsetAtLine(firstLine);
+        int lineEnd = lastLine + 1 < text.getLineCount() ? text.getOffsetAtLine(lastLine + 1) : text.getCharCount();
+        text.redrawRange(lineStart, lineEnd - lineStart, false);
+        int top = text.getLinePixel(firstLine) - arcZone - 2;
+        int bottom = lastLine + 1 < text.getLineCount() ? text.getLinePixel(lastLine + 1) : area.height;
+        text.redraw(0, Math.max(0, top), area.width, Math.max(1, bottom - top), false);
+    }
+
+    /** Sets the line spacing the spans need; true when it changed (everything is laid out again). */
+    private boolean applySpacing() {
         int r = Math.max(1, Math.min(MAX_ROWS, scene == null ? 1 : scene.layer().depth()));
         int arc = scene == null || scene.relations().isEmpty() ? 2 : smallHeight + 5;
         if (r != rows || arc != arcZone || text.getLineSpacing() == 0) {
@@ -168,7 +209,9 @@ public final class SpanText {
             arcZone = arc;
             text.setTopMargin(arcZone + 2);
             text.setLineSpacing(2 + rows * ROW + smallHeight + arcZone);
+            return true;
         }
+        return false;
     }
 
     /** Re-lays out and repaints the lines in view (their styles may have changed). */
@@ -499,13 +542,16 @@ public final class SpanText {
 
     /** Selects a span (scrolling it into view), or nothing. */
     public void selectSpan(SpanFigure f) {
+        int[] range = {Integer.MAX_VALUE, Integer.MIN_VALUE};
+        widen(range, selectedSpan, selectedRelation);
         selectedSpan = f;
         selectedRelation = null;
         if (f != null) {
             text.setSelection(f.start());
             anchor = caret = f.start();
         }
-        refreshVisible();
+        widen(range, f, null);
+        repaint(range[0], range[1]);
         host.selectionChanged(selectedSpan, selectedRelation);
         if (f != null) {
             host.status(describe(f));
@@ -514,12 +560,15 @@ public final class SpanText {
 
     /** Selects a relation (scrolling its source into view). */
     public void selectRelation(RelationFigure r) {
+        int[] range = {Integer.MAX_VALUE, Integer.MIN_VALUE};
+        widen(range, selectedSpan, selectedRelation);
         selectedSpan = null;
         selectedRelation = r;
         if (r != null) {
             text.setSelection(r.from().start());
         }
-        refreshVisible();
+        widen(range, null, r);
+        repaint(range[0], range[1]);
         host.selectionChanged(selectedSpan, selectedRelation);
         if (r != null) {
             host.status("Relation '" + r.label() + "': " + describe(r.from()) + " \u2192 " + describe(r.to()));
