@@ -224,7 +224,8 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
         find.setToolTipText("Find in the document (Ctrl+F; F3 next, Shift+F3 previous)");
         find.addListener(SWT.Selection, e -> find());
         Label help = new Label(bar, SWT.NONE);
-        help.setText(HELP);
+        help.setText("1-9 label \u00b7 Tab next span \u00b7 R relation \u00b7 N unlabelled sentence \u00b7 Del");
+        help.setToolTipText(HELP);
         help.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 
         findBar = new Composite(editorPage, SWT.NONE);
@@ -432,6 +433,10 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
             segmentationProblem = file.getFileName() + ": the stored tokens do not fit the text (" + e.getMessage() + "); tokenized again";
             doc = new TextDocument(text, segmenter.segment(text));
         }
+        if (item.set(activeAnnotator).isEmpty() && !item.sets().isEmpty()) {
+            // nothing of the user's yet: show someone's work (read only unless allowed); the set chooser switches
+            activeAnnotator = item.sets().iterator().next().annotator();
+        }
         view.setDocument(doc, new SpanScene(doc));
         pages.topControl = editorPage;
         root.layout(true, true);
@@ -442,8 +447,9 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
         } else if (!view.scene().problems().isEmpty()) {
             problem(view.scene().problems().size() + " annotation(s) cannot be shown: " + view.scene().problems().get(0));
         } else {
-            status(String.format(Locale.ROOT, "%,d characters, %,d tokens, %,d sentences, %,d spans. %s", doc.toCodePoint(doc.length()),
-                    doc.tokenCount(), doc.sentenceCount(), view.scene().layer().size(), HELP));
+            status(String.format(Locale.ROOT, "%,d characters, %,d tokens, %,d sentences, %,d spans, %,d relations (%s's set)",
+                    doc.toCodePoint(doc.length()), doc.tokenCount(), doc.sentenceCount(), view.scene().layer().size(),
+                    view.scene().relations().size(), activeAnnotator));
         }
         view.widget().setFocus();
     }
