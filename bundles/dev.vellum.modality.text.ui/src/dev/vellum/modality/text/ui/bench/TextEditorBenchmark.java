@@ -10,7 +10,7 @@ import dev.vellum.core.model.Item;
 import dev.vellum.modality.text.model.Relation;
 import dev.vellum.modality.text.model.Span;
 import dev.vellum.modality.text.ui.internal.RelationFigure;
-import dev.vellum.modality.text.ui.internal.SimpleSegmenter;
+import dev.vellum.modality.text.tokenize.Tokenizers;
 import dev.vellum.modality.text.ui.internal.SpanFigure;
 import dev.vellum.modality.text.ui.internal.SpanScene;
 import dev.vellum.modality.text.ui.internal.TextDocument;
@@ -63,7 +63,7 @@ public final class TextEditorBenchmark {
             Files.writeString(file, document(random, 1_000_000), StandardCharsets.UTF_8);
         }
         String probe = Files.readString(file, StandardCharsets.UTF_8);
-        TextDocument probeDoc = new TextDocument(probe, new SimpleSegmenter().segment(probe));
+        TextDocument probeDoc = new TextDocument(probe, Tokenizers.standard().segment(probe));
         List<Annotation> annotations = annotations(probeDoc, random, spanCount, relationCount);
         Item item = new Item("big", "", List.of(new Asset("media/big.txt", "text", "", Map.of())), Map.of(), List.of(),
                 List.of(new AnnotationSet("alice", AnnotationState.IN_PROGRESS, 0, Instant.now(), Instant.now(), annotations)));
@@ -83,7 +83,7 @@ public final class TextEditorBenchmark {
             long t0 = System.nanoTime();
             String text = Files.readString(file, StandardCharsets.UTF_8);
             long tRead = System.nanoTime();
-            TextDocument doc = new TextDocument(text, new SimpleSegmenter().segment(text));
+            TextDocument doc = new TextDocument(text, Tokenizers.standard().segment(text));
             long tSeg = System.nanoTime();
             view.setDocument(doc, new SpanScene(doc));
             view.update(item.set("alice").orElseThrow().annotations());

@@ -19,10 +19,10 @@ import dev.vellum.modality.text.model.Relation;
 import dev.vellum.modality.text.model.Segmentation;
 import dev.vellum.modality.text.model.Span;
 import dev.vellum.modality.text.ui.internal.RelationFigure;
-import dev.vellum.modality.text.ui.internal.Segmenter;
-import dev.vellum.modality.text.ui.internal.SimpleSegmenter;
 import dev.vellum.modality.text.ui.internal.SpanFigure;
 import dev.vellum.modality.text.ui.internal.SpanScene;
+import dev.vellum.modality.text.model.RelationLabels;
+import dev.vellum.modality.text.tokenize.Tokenizers;
 import dev.vellum.modality.text.ui.internal.TextDocument;
 import dev.vellum.modality.text.ui.viewers.SpanText;
 import dev.vellum.modality.text.ui.viewers.SpanTextHost;
@@ -81,8 +81,6 @@ import org.eclipse.swt.widgets.Text;
 public final class TextEditor implements ItemEditor, SpanTextHost {
     /** Part descriptor id, as contributed by this bundle's model fragment. */
     public static final String PART_DESCRIPTOR = "dev.vellum.modality.text.ui.partdescriptor.editor";
-    /** Project extension: the relation types offered when a relation is made (a list of names). */
-    public static final String RELATION_TYPES = "text.relationTypes";
     private static final RGB[] FALLBACK = {new RGB(0xe6, 0x19, 0x4b), new RGB(0x3c, 0xb4, 0x4b), new RGB(0x43, 0x63, 0xd8),
             new RGB(0xf5, 0x82, 0x31), new RGB(0x91, 0x1e, 0xb4), new RGB(0x42, 0xd4, 0xf4), new RGB(0xf0, 0x32, 0xe6),
             new RGB(0xbf, 0xef, 0x45)};
@@ -94,7 +92,6 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
     private final ESelectionService selectionService;
     private final EMenuService menus;
     private final ProjectListener listener = this::projectChanged;
-    private final Segmenter segmenter = new SimpleSegmenter();
     private final Map<String, RGB> colorCache = new HashMap<>();
 
     private String itemId;
@@ -428,10 +425,10 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
         TextDocument doc;
         try {
             Segmentation stored = Segmentation.fromAsset(asset);
-            doc = new TextDocument(text, stored != null ? stored : segmenter.segment(text));
+            doc = new TextDocument(text, stored != null ? stored : Tokenizers.forProject(session.project()).segment(text));
         } catch (PayloadException | IndexOutOfBoundsException e) {
             segmentationProblem = file.getFileName() + ": the stored tokens do not fit the text (" + e.getMessage() + "); tokenized again";
-            doc = new TextDocument(text, segmenter.segment(text));
+            doc = new TextDocument(text, Tokenizers.forProject(session.project()).segment(text));
         }
         if (item.set(activeAnnotator).isEmpty() && !item.sets().isEmpty()) {
             // nothing of the user's yet: show someone's work (read only unless allowed); the set chooser switches
@@ -621,8 +618,10 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
         pendingFrom = from;
         pendingTo = to;
         Set<String> types = new LinkedHashSet<>();
-        if (session.project().extensions().get(RELATION_TYPES) instanceof List<?> l) {
-            l.forEach(o -> types.add(String.valueOf(o)));
+        try {
+            types.addAll(RelationLabels.of(session.project()));
+        } catch (IllegalArgumentException e) {
+            status(e.getMessage());
         }
         for (AnnotationSet set : item.sets()) {
             set.annotations().stream().filter(a -> Relation.TYPE.equals(a.typeId())).forEach(a -> types.add(a.label()));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.vellum.core.model.Annotation;
 import dev.vellum.modality.text.model.Segmentation;
 import dev.vellum.modality.text.model.Span;
-import dev.vellum.modality.text.ui.internal.SimpleSegmenter;
+import dev.vellum.modality.text.tokenize.Tokenizers;
 import dev.vellum.modality.text.ui.internal.SpanFigure;
 import dev.vellum.modality.text.ui.internal.SpanLayer;
 import dev.vellum.modality.text.ui.internal.SpanScene;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The editor's model without SWT: segmenting, snapping, the interval index and nesting rows. */
 class SpanModelTest {
     private static List<String> tokens(String text) {
-        Segmentation s = new SimpleSegmenter().segment(text);
+        Segmentation s = Tokenizers.standard().segment(text);
         List<String> out = new ArrayList<>();
         int[] cps = text.codePoints().toArray();
         for (int i = 0; i < s.tokenCount(); i++) {
@@ -30,19 +30,19 @@ class SpanModelTest {
     }
 
     @Test
-    void theFallbackSegmenterSplitsWordsPunctuationAndEmojiSequences() {
+    void theTokenizerTheEditorUsesSplitsWordsPunctuationAndEmojiSequences() {
         assertEquals(List.of("Ana's", "co-op", "(", "Kelso", ")", "costs", "3.5", "\u20ac", "."),
                 tokens("Ana's co-op (Kelso) costs 3.5\u20ac."), "inner hyphens, apostrophes and decimal points stay in the word");
         assertEquals(List.of("I", "\ud83d\udc69\u200d\ud83d\udcbb", "\ud83c\uddee\ud83c\uddf9", "\ud83d\udc4d\ud83c\udffd", "!"),
                 tokens("I \ud83d\udc69\u200d\ud83d\udcbb\ud83c\uddee\ud83c\uddf9 \ud83d\udc4d\ud83c\udffd!"));
-        Segmentation s = new SimpleSegmenter().segment("One two. Three!\nFour five");
+        Segmentation s = Tokenizers.standard().segment("One two. Three!\nFour five");
         assertArrayEquals(new int[] {0, 8, 9, 15, 16, 25}, s.sentences());
     }
 
     @Test
     void snappingWidensToWholeTokensAndDropsSpaces() {
         String text = "the Harbor Authority  of";
-        TextDocument d = new TextDocument(text, new SimpleSegmenter().segment(text));
+        TextDocument d = new TextDocument(text, Tokenizers.standard().segment(text));
         assertArrayEquals(new int[] {4, 20}, d.snap(6, 13));
         assertArrayEquals(new int[] {4, 10}, d.snap(3, 5));
         assertNull(d.snap(20, 22), "only spaces");
@@ -79,7 +79,7 @@ class SpanModelTest {
     @Test
     void theSceneRereadsOnlyChangedAnnotations() {
         String text = "Ana met Bob in Rome.";
-        TextDocument d = new TextDocument(text, new SimpleSegmenter().segment(text));
+        TextDocument d = new TextDocument(text, Tokenizers.standard().segment(text));
         SpanScene scene = new SpanScene(d);
         Annotation a = Annotation.create("a", Span.TYPE, "PER", new Span(0, 3, "Ana").toPayload(), "x");
         Annotation b = Annotation.create("b", Span.TYPE, "PER", new Span(8, 11, "Bob").toPayload(), "x");
