@@ -1,7 +1,6 @@
 package dev.vellum.modality.text.model;
 
 import dev.vellum.core.model.Asset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,32 +61,54 @@ public record Segmentation(int[] tokens, int[] sentences) {
         return -1;
     }
 
-    /** The segmentation stored with a text asset, or null when it has none. */
+    /**
+     * The segmentation stored with a text asset, or null when it has none. Reads the compact form
+     * this class writes (a string, see {@link #addTo}) and the plain form (a list of numbers).
+     */
     public static Segmentation fromAsset(Asset asset) {
         Map<String, Object> m = asset.metadata();
-        if (!(m.get(TOKENS) instanceof List<?> t)) {
+        Object t = m.get(TOKENS);
+        if (t == null) {
             return null;
         }
-        return new Segmentation(ints(t, TOKENS), m.get(SENTENCES) instanceof List<?> s ? ints(s, SENTENCES) : new int[0]);
+        Object s = m.get(SENTENCES);
+        return new Segmentation(ints(t, TOKENS), s == null ? new int[0] : ints(s, SENTENCES));
     }
 
-    /** {@code metadata} with this segmentation added (a copy). */
+    /**
+     * {@code metadata} with this segmentation added (a copy), each array as one string of
+     * whole numbers separated by spaces: for every range, its distance from the end of the previous
+     * range, then its length ({@code "0 3 1 5"} for 0..3 and 4..9). 200,000 tokens take about 1 MB
+     * as a list of numbers and read slowly through a JSON tree; as this string they take a third of
+     * that and read in milliseconds.
+     */
     public Map<String, Object> addTo(Map<String, Object> metadata) {
         Map<String, Object> out = new LinkedHashMap<>(metadata);
-        out.put(TOKENS, list(tokens));
-        out.put(SENTENCES, list(sentences));
+        out.put(TOKENS, encode(tokens));
+        out.put(SENTENCES, encode(sentences));
         return out;
     }
 
-    private static List<Integer> list(int[] a) {
-        List<Integer> out = new ArrayList<>(a.length);
-        for (int v : a) {
-            out.add(v);
+    static String encode(int[] ranges) {
+        StringBuilder b = new StringBuilder(ranges.length * 3);
+        int last = 0;
+        for (int i = 0; i < ranges.length; i += 2) {
+            if (i > 0) {
+                b.append(' ');
+            }
+            b.append(ranges[i] - last).append(' ').append(ranges[i + 1] - ranges[i]);
+            last = ranges[i + 1];
         }
-        return out;
+        return b.toString();
     }
 
-    private static int[] ints(List<?> l, String key) {
+    private static int[] ints(Object v, String key) {
+        if (v instanceof String s) {
+            return decode(s, key);
+        }
+        if (!(v instanceof List<?> l)) {
+            throw new PayloadException("text asset metadata: '" + key + "' must be a string of ranges or a list of numbers, found " + v);
+        }
         int[] out = new int[l.size()];
         for (int i = 0; i < out.length; i++) {
             if (!(l.get(i) instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
@@ -96,6 +117,41 @@ public record Segmentation(int[] tokens, int[] sentences) {
             out[i] = n.intValue();
         }
         return out;
+    }
+
+    private static int[] decode(String s, String key) {
+        int[] out = new int[16];
+        int n = 0, last = 0, i = 0, len = s.length();
+        while (i < len) {
+            while (i < len && s.charAt(i) == ' ') {
+                i++;
+            }
+            if (i == len) {
+                break;
+            }
+            long v = 0;
+            int from = i;
+            while (i < len && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                v = v * 10 + (s.charAt(i) - '0');
+                if (v > Integer.MAX_VALUE) {
+                    throw new PayloadException("text asset metadata: '" + key + "': number too large at character " + from);
+                }
+                i++;
+            }
+            if (i == from || i < len && s.charAt(i) != ' ') {
+                throw new PayloadException("text asset metadata: '" + key + "': not a whole number at character " + i);
+            }
+            if (n == out.length) {
+                out = java.util.Arrays.copyOf(out, n * 2);
+            }
+            // even positions are gaps from the previous end, odd ones lengths
+            int value = n % 2 == 0 ? last + (int) v : out[n - 1] + (int) v;
+            if (n % 2 == 1) {
+                last = value;
+            }
+            out[n++] = value;
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     private static void check(int[] ranges, String what) {

@@ -39,4 +39,20 @@ class CodePointsTest {
         assertThrows(PayloadException.class, () -> Span.fromPayload(Map.of("start", 5, "end", 2)));
         assertThrows(PayloadException.class, () -> Span.fromPayload(Map.of("start", 1.5, "end", 2)));
     }
+
+    @Test
+    void segmentationsAreStoredCompactlyAndReadInEitherForm() {
+        dev.vellum.modality.text.model.Segmentation seg = new dev.vellum.modality.text.model.Segmentation(new int[] {0, 3, 4, 9, 9, 10},
+                new int[] {0, 10});
+        Map<String, Object> meta = seg.addTo(Map.of("characters", 10));
+        assertEquals("0 3 1 5 0 1", meta.get("tokens"));
+        assertEquals("0 10", meta.get("sentences"));
+        dev.vellum.core.model.Asset compact = new dev.vellum.core.model.Asset("a.txt", "text", "", meta);
+        assertEquals(seg, dev.vellum.modality.text.model.Segmentation.fromAsset(compact));
+        dev.vellum.core.model.Asset plain = new dev.vellum.core.model.Asset("a.txt", "text", "",
+                Map.of("tokens", java.util.List.of(0, 3, 4, 9, 9, 10), "sentences", java.util.List.of(0, 10)));
+        assertEquals(seg, dev.vellum.modality.text.model.Segmentation.fromAsset(plain));
+        assertThrows(PayloadException.class, () -> dev.vellum.modality.text.model.Segmentation.fromAsset(
+                new dev.vellum.core.model.Asset("a.txt", "text", "", Map.of("tokens", "0 3 x"))));
+    }
 }
