@@ -1,0 +1,2 @@
+/** Comparisons (prompt and candidate responses) and the payloads of preference judgements. */
+package dev.vellum.modality.preference.model;

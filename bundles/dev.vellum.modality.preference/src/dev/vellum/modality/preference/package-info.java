@@ -1,0 +1,2 @@
+/** The preference modality: pairwise choices, rankings and rubric scores of LLM responses. */
+package dev.vellum.modality.preference;
