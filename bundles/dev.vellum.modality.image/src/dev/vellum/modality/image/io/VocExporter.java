@@ -78,7 +78,7 @@ public final class VocExporter implements FormatExporter {
                 classes.add(l);
             }
         }
-        ImageFormats.Losses losses = new ImageFormats.Losses();
+        ExportReport.Builder losses = new ExportReport.Builder();
         if (classes.size() > VocFormat.VOID) {
             losses.add("labelmap", "VOC PNGs hold at most 254 classes; masks of the classes after the 254th are not written");
         }
@@ -122,7 +122,7 @@ public final class VocExporter implements FormatExporter {
         if (!segmentation.isEmpty()) {
             ImageFormats.writeText(out.resolve("ImageSets/Segmentation/default.txt"), segmentation.toString());
         }
-        return losses.report(written);
+        return losses.build(written);
     }
 
     /** One VOC object: its main box and label, parts and mask. */
@@ -137,7 +137,7 @@ public final class VocExporter implements FormatExporter {
 
     /** Writes one item's XML (and PNGs); true when it has masks. */
     private static boolean writeItem(StoredProject project, Item item, AnnotationSet set, String filename, String name, List<String> classes,
-            Path out, ImageFormats.Losses losses) throws IOException {
+            Path out, ExportReport.Builder losses) throws IOException {
         Map<String, VocObject> objects = new LinkedHashMap<>();
         for (Annotation a : set.annotations()) {
             Map<String, Object> own = new LinkedHashMap<>(a.attributes());
@@ -292,7 +292,7 @@ public final class VocExporter implements FormatExporter {
     }
 
     private static void writePngs(Item item, List<VocObject> objects, List<String> classes, int[] size, Path out, String name,
-            ImageFormats.Losses losses) throws IOException {
+            ExportReport.Builder losses) throws IOException {
         int w = size[0], h = size[1];
         byte[] obj = new byte[w * h];
         byte[] cls = new byte[w * h];

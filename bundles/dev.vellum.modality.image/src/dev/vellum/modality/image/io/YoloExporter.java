@@ -68,7 +68,7 @@ public final class YoloExporter implements FormatExporter {
         for (String l : labels) {
             index.put(l, index.size());
         }
-        ImageFormats.Losses losses = new ImageFormats.Losses();
+        ExportReport.Builder losses = new ExportReport.Builder();
         List<ItemSummary> items = ImageFormats.imageItems(project);
         List<String> images = new ArrayList<>();
         int written = 0;
@@ -108,7 +108,7 @@ public final class YoloExporter implements FormatExporter {
         ImageFormats.writeText(out.resolve("classes.txt"), names.toString());
         ImageFormats.writeText(out.resolve("data.yaml"), yaml.toString());
         ImageFormats.writeText(out.resolve("train.txt"), images.isEmpty() ? "" : String.join("\n", images) + "\n");
-        return losses.report(written);
+        return losses.build(written);
     }
 
     /** Where an image's label file goes: an {@code images} folder becomes {@code labels}, else under {@code labels/}. */
@@ -125,7 +125,7 @@ public final class YoloExporter implements FormatExporter {
         return s.matches("[A-Za-z0-9_.-]+") ? s : "'" + s.replace("'", "''") + "'";
     }
 
-    private static void line(Annotation a, int[] size, Map<String, Integer> index, StringBuilder b, ImageFormats.Losses losses, String item) {
+    private static void line(Annotation a, int[] size, Map<String, Integer> index, StringBuilder b, ExportReport.Builder losses, String item) {
         Shape s = ImageFormats.shape(a);
         if (s == null) {
             losses.add(item, "annotation '" + a.id() + "' has a payload that cannot be read; not written");
