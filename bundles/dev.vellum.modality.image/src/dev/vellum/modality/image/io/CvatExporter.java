@@ -21,6 +21,7 @@ import dev.vellum.core.model.Item;
 import dev.vellum.core.model.ItemSummary;
 import dev.vellum.core.model.LabelClass;
 import dev.vellum.core.model.LabelSchema;
+import dev.vellum.core.spi.ExportFiles;
 import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.Progress;
@@ -78,7 +79,7 @@ public final class CvatExporter implements FormatExporter {
         LabelSchema schema = project.project().schema(ImageModality.ID).orElse(new LabelSchema(ImageModality.ID, List.of()));
         int[] written = {0};
         progress.begin("Exporting CVAT", items.size());
-        ImageFormats.writeAtomically(out, os -> {
+        ExportFiles.writeAtomically(out, os -> {
             Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
             w.write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<annotations>\n  <version>1.1</version>\n  <meta>\n    <task>\n");
             w.write("      <name>" + XmlNode.escape(project.project().name()) + "</name>\n      <size>" + items.size()

@@ -1,13 +1,10 @@
 package dev.vellum.modality.image.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -327,38 +324,6 @@ final class ImageFormats {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    /** Something that writes a file's content. */
-    interface Content {
-        void write(OutputStream out) throws IOException;
-    }
-
-    /** Writes {@code out} atomically: a temp file in the same folder, then a move over the target. */
-    static void writeAtomically(Path out, Content content) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                content.write(os);
-            }
-            try {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw e.getMessage() != null && e.getMessage().contains(out.getFileName().toString()) ? e
-                    : new IOException(out + ": cannot be written: " + e.getMessage(), e);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Writes a text file atomically in UTF-8. */
-    static void writeText(Path out, String text) throws IOException {
-        writeAtomically(out, os -> os.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.vellum.core.model.Item;
 import dev.vellum.core.model.ItemSummary;
 import dev.vellum.core.model.LabelClass;
 import dev.vellum.core.model.LabelSchema;
+import dev.vellum.core.spi.ExportFiles;
 import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.Progress;
@@ -144,8 +145,8 @@ public final class LabelStudioExporter implements FormatExporter {
             task.put("meta", Map.of("vellum_item", item.id()));
             tasks.add(task);
         }
-        ImageFormats.writeAtomically(out, os -> JSON.writeValue(new NonClosing(os), tasks));
-        ImageFormats.writeText(LabelStudioConfig.fileFor(out), config.toXml());
+        ExportFiles.writeAtomically(out, os -> JSON.writeValue(new NonClosing(os), tasks));
+        ExportFiles.writeText(LabelStudioConfig.fileFor(out), config.toXml());
         return losses.build(tasks.size());
     }
 

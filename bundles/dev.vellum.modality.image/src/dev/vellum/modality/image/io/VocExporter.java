@@ -19,6 +19,7 @@ import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.ItemSummary;
+import dev.vellum.core.spi.ExportFiles;
 import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.Progress;
@@ -117,10 +118,10 @@ public final class VocExporter implements FormatExporter {
             labelmap.append(classes.get(i)).append(':').append(c >> 16 & 255).append(',').append(c >> 8 & 255).append(',').append(c & 255)
                     .append("::\n");
         }
-        ImageFormats.writeText(out.resolve("labelmap.txt"), labelmap.toString());
-        ImageFormats.writeText(out.resolve("ImageSets/Main/default.txt"), main.toString());
+        ExportFiles.writeText(out.resolve("labelmap.txt"), labelmap.toString());
+        ExportFiles.writeText(out.resolve("ImageSets/Main/default.txt"), main.toString());
         if (!segmentation.isEmpty()) {
-            ImageFormats.writeText(out.resolve("ImageSets/Segmentation/default.txt"), segmentation.toString());
+            ExportFiles.writeText(out.resolve("ImageSets/Segmentation/default.txt"), segmentation.toString());
         }
         return losses.build(written);
     }
@@ -275,7 +276,7 @@ public final class VocExporter implements FormatExporter {
             x.append("  </object>\n");
         }
         x.append("</annotation>\n");
-        ImageFormats.writeText(out.resolve("Annotations").resolve(name + ".xml"), x.toString());
+        ExportFiles.writeText(out.resolve("Annotations").resolve(name + ".xml"), x.toString());
         if (hasMasks) {
             writePngs(item, instances, classes, size, out, name, losses);
         }
@@ -349,7 +350,7 @@ public final class VocExporter implements FormatExporter {
             }
             raster.setSamples(0, y, w, 1, 0, row);
         }
-        ImageFormats.writeAtomically(file, os -> {
+        ExportFiles.writeAtomically(file, os -> {
             if (!ImageIO.write(im, "png", os)) {
                 throw new IOException(file + ": no PNG writer installed");
             }

@@ -14,6 +14,7 @@ import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.ItemSummary;
+import dev.vellum.core.spi.ExportFiles;
 import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.Progress;
@@ -94,7 +95,7 @@ public final class YoloExporter implements FormatExporter {
                 line(a, size, index, b, losses, item.id());
             }
             String uri = item.assets().get(0).uri();
-            ImageFormats.writeText(out.resolve(labelPath(uri)), b.toString());
+            ExportFiles.writeText(out.resolve(labelPath(uri)), b.toString());
             Path local = ImageFormats.file(project, item.assets().get(0));
             images.add(local != null && Files.isRegularFile(local) ? local.toAbsolutePath().toString() : uri);
             written++;
@@ -105,9 +106,9 @@ public final class YoloExporter implements FormatExporter {
             names.append(labels.get(i)).append('\n');
             yaml.append("  ").append(i).append(": ").append(yamlString(labels.get(i))).append('\n');
         }
-        ImageFormats.writeText(out.resolve("classes.txt"), names.toString());
-        ImageFormats.writeText(out.resolve("data.yaml"), yaml.toString());
-        ImageFormats.writeText(out.resolve("train.txt"), images.isEmpty() ? "" : String.join("\n", images) + "\n");
+        ExportFiles.writeText(out.resolve("classes.txt"), names.toString());
+        ExportFiles.writeText(out.resolve("data.yaml"), yaml.toString());
+        ExportFiles.writeText(out.resolve("train.txt"), images.isEmpty() ? "" : String.join("\n", images) + "\n");
         return losses.build(written);
     }
 

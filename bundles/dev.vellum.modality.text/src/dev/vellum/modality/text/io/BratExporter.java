@@ -18,6 +18,7 @@ import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AttributeDef;
 import dev.vellum.core.model.AttributeType;
 import dev.vellum.core.model.LabelClass;
+import dev.vellum.core.spi.ExportFiles;
 import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.Progress;
@@ -72,14 +73,14 @@ public final class BratExporter extends TextExporter {
         int written = eachItem(project, options, progress, out, true, losses, (item, set, index) -> {
             String text = TextFormats.text(project, item);
             String ann = ann(item.id(), text, set == null ? List.of() : set.annotations(), schema, losses);
-            TextFormats.writeText(out.resolve(item.id() + ".txt"), text);
-            TextFormats.writeText(out.resolve(item.id() + ".ann"), ann);
+            ExportFiles.writeText(out.resolve(item.id() + ".txt"), text);
+            ExportFiles.writeText(out.resolve(item.id() + ".ann"), ann);
             return true;
         });
         // types in the order of the project's label schema, then any others in the order met
         List<String> order = project.project().schema(TextModality.ID).map(x -> x.classes().stream().map(c -> typeName(c.name())).toList())
                 .orElse(List.of());
-        TextFormats.writeText(out.resolve(BratConfig.FILE), conf(schema, order));
+        ExportFiles.writeText(out.resolve(BratConfig.FILE), conf(schema, order));
         return losses.build(written);
     }
 

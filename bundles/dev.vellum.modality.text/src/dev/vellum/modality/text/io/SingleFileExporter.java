@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 
+import dev.vellum.core.spi.ExportFiles;
 import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.Progress;
 import dev.vellum.core.spi.StoreException;
@@ -25,7 +26,7 @@ abstract class SingleFileExporter<W> extends TextExporter {
     public final ExportReport exportWithReport(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
         ExportReport.Builder losses = new ExportReport.Builder();
         int[] written = {0};
-        TextFormats.writeAtomically(out, os -> {
+        ExportFiles.writeAtomically(out, os -> {
             W w = open(os);
             try {
                 written[0] = eachItem(project, options, progress, out, false, losses, (item, set, index) -> {

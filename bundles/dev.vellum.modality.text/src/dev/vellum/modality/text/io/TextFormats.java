@@ -1,15 +1,12 @@
 package dev.vellum.modality.text.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,29 +58,9 @@ final class TextFormats {
 
     // ------------------------------------------------------------------ names and files
 
-    /**
-     * {@code s} made into a valid item id (and document name): ASCII letters, digits, '.', '_' and
-     * '-' kept, anything else '_', no leading punctuation, at most 100 characters (the end kept,
-     * where numbers tell documents apart); {@code fallback} when nothing usable is left.
-     */
+    /** {@code s} made into a valid item id and document name (see {@link Ids#from}). */
     static String idPart(String s, String fallback) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            b.append(c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-') ? c : '_');
-        }
-        String id = stripLeadingPunctuation(b.toString());
-        if (id.length() > 100) {
-            id = stripLeadingPunctuation(id.substring(id.length() - 100));
-        }
-        return Ids.isValid(id) ? id : fallback;
-    }
-
-    private static String stripLeadingPunctuation(String s) {
-        int i = 0;
-        while (i < s.length() && !Character.isLetterOrDigit(s.charAt(i))) {
-            i++;
-        }
-        return s.substring(i);
+        return Ids.from(s, fallback);
     }
 
     /** The file name without its last extension. */
@@ -478,41 +455,6 @@ final class TextFormats {
         } catch (StoreException e) {
             throw new IOException("item '" + item.id() + "': " + e.getMessage(), e);
         }
-    }
-
-    /** Something that writes a file's content. */
-    interface Content {
-        void write(OutputStream out) throws IOException;
-    }
-
-    /** Writes {@code out} atomically: a temp file in the same folder, then a move over the target. */
-    static void writeAtomically(Path out, Content content) throws IOException {
-        if (Files.isDirectory(out)) {
-            throw new IOException(out + ": is a folder; this export writes one file");
-        }
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                content.write(os);
-            }
-            try {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw e.getMessage() != null && e.getMessage().contains(out.getFileName().toString()) ? e
-                    : new IOException(out + ": cannot be written: " + e.getMessage(), e);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Writes a text file atomically in UTF-8. */
-    static void writeText(Path out, String text) throws IOException {
-        writeAtomically(out, os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

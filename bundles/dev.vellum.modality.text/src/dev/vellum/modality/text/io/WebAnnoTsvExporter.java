@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 
 import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.Item;
+import dev.vellum.core.spi.ExportFiles;
 import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.Progress;
@@ -64,7 +65,7 @@ public final class WebAnnoTsvExporter extends TextExporter {
         }
         int written = eachItem(project, options, progress, out, true, losses, (item, set, index) -> {
             String tsv = tsv(item, TextFormats.text(project, item), set == null ? List.of() : set.annotations(), tokenizer, losses);
-            TextFormats.writeText(out.resolve(item.id() + ".tsv"), tsv);
+            ExportFiles.writeText(out.resolve(item.id() + ".tsv"), tsv);
             return true;
         });
         return losses.build(written);
