@@ -42,6 +42,33 @@ public final class Ids {
         return id;
     }
 
+    /**
+     * A valid id made from any name (a file name, a document id of another tool): ASCII letters,
+     * digits, '.', '_' and '-' kept, every other character '_', leading punctuation dropped, at most
+     * 100 characters (the end kept, where numbers tell names apart); {@code fallback} when nothing
+     * usable is left.
+     */
+    public static String from(String name, String fallback) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            b.append(c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-') ? c : '_');
+        }
+        String id = stripLeadingPunctuation(b.toString());
+        if (id.length() > 100) {
+            id = stripLeadingPunctuation(id.substring(id.length() - 100));
+        }
+        return isValid(id) ? id : fallback;
+    }
+
+    private static String stripLeadingPunctuation(String s) {
+        int i = 0;
+        while (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == '_' || s.charAt(i) == '-')) {
+            i++;
+        }
+        return s.substring(i);
+    }
+
     /** A fresh random id. */
     public static String random() {
         return UUID.randomUUID().toString();

@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A project: its settings, label schemas and the summaries of all its items. Full items are loaded
@@ -79,6 +81,32 @@ public final class Project {
     /** Adds or replaces the schema of its modality. */
     public void putSchema(LabelSchema schema) {
         schemas.put(schema.modalityId(), schema);
+    }
+
+    /**
+     * Adds to the label schema of {@code modalityId} (made when the project has none) the classes
+     * whose names it lacks, after its own; the classes it has stay as they are. This is how
+     * importers add the labels they met.
+     *
+     * @return whether the schema changed
+     * @throws IllegalArgumentException when an added class's hotkey is taken
+     */
+    public boolean addMissingLabels(String modalityId, Collection<LabelClass> classes) {
+        LabelSchema schema = schemas.get(modalityId);
+        List<LabelClass> all = new ArrayList<>(schema == null ? List.of() : schema.classes());
+        Set<String> names = new HashSet<>();
+        all.forEach(c -> names.add(c.name()));
+        boolean changed = false;
+        for (LabelClass c : classes) {
+            if (names.add(c.name())) {
+                all.add(c);
+                changed = true;
+            }
+        }
+        if (changed) {
+            putSchema(new LabelSchema(modalityId, all));
+        }
+        return changed;
     }
 
     public WorkflowSettings workflow() {

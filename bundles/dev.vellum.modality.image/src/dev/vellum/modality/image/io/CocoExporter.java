@@ -63,12 +63,12 @@ public final class CocoExporter implements FormatExporter {
      * One item's COCO annotations as JSON objects without their id, one after another in
      * {@code bytes}: object k spans {@code bounds[k]} to {@code bounds[k + 1]}; and what they lost.
      */
-    private record Rendered(byte[] bytes, int[] bounds, ImageFormats.Losses losses) {
+    private record Rendered(byte[] bytes, int[] bounds, ExportReport.Builder losses) {
     }
 
     /** Renders the annotations of one item's set; runs in parallel with other items. */
     private static Rendered render(Item item, int imageId, AnnotationSet set, Map<String, Integer> categories) {
-        ImageFormats.Losses losses = new ImageFormats.Losses();
+        ExportReport.Builder losses = new ExportReport.Builder();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + set.annotations().size() * 128);
         List<Integer> bounds = new ArrayList<>();
         bounds.add(0);
@@ -109,7 +109,7 @@ public final class CocoExporter implements FormatExporter {
 
     @Override
     public ExportReport exportWithReport(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
-        ImageFormats.Losses losses = new ImageFormats.Losses();
+        ExportReport.Builder losses = new ExportReport.Builder();
         List<ItemSummary> summaries = project.project().items().stream().filter(s -> ImageModality.ID.equals(s.modalityId())).toList();
         Map<String, Integer> categories = new LinkedHashMap<>();
         project.project().schema(ImageModality.ID).ifPresent(s -> {
@@ -208,10 +208,10 @@ public final class CocoExporter implements FormatExporter {
             Files.deleteIfExists(tmp);
             Files.deleteIfExists(annotationsTmp);
         }
-        return losses.report(written);
+        return losses.build(written);
     }
 
-    private static void writeCategories(JsonGenerator g, Map<String, Integer> categories, Object templates, ImageFormats.Losses losses)
+    private static void writeCategories(JsonGenerator g, Map<String, Integer> categories, Object templates, ExportReport.Builder losses)
             throws IOException {
         Map<?, ?> t = templates instanceof Map<?, ?> m ? m : Map.of();
         for (Object name : t.keySet()) {
@@ -237,7 +237,7 @@ public final class CocoExporter implements FormatExporter {
         g.writeEndArray();
     }
 
-    private static void writeImage(JsonGenerator g, int id, Item item, ImageFormats.Losses losses) throws IOException {
+    private static void writeImage(JsonGenerator g, int id, Item item, ExportReport.Builder losses) throws IOException {
         Map<String, Object> md = item.assets().get(0).metadata();
         if (!(md.get("width") instanceof Number) || !(md.get("height") instanceof Number)) {
             losses.add(item.id(), "the image size is not in the asset's metadata; COCO needs it, written as width and height 0");
@@ -273,7 +273,7 @@ public final class CocoExporter implements FormatExporter {
      * Whatever of the group is left out or changed is reported.
      */
     private static boolean writeAnnotation(JsonGenerator g, int imageId, List<Annotation> group, Map<String, Integer> categories,
-            ImageFormats.Losses losses, String item) throws IOException {
+            ExportReport.Builder losses, String item) throws IOException {
         BoundingBox box = null;
         List<List<Double>> polygons = new ArrayList<>();
         List<String> polygonIds = new ArrayList<>();

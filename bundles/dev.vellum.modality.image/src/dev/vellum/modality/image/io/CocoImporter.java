@@ -683,24 +683,8 @@ public final class CocoImporter implements FormatImporter {
         return null;
     }
 
-    private static String stripLeadingPunctuation(String s) {
-        int i = 0;
-        while (i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == '_' || s.charAt(i) == '-')) {
-            i++;
-        }
-        return s.substring(i);
-    }
-
     /** {@code s} made into a valid id: other characters become '_', and a fallback when nothing is left. */
     static String idPart(String s, String fallback) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            b.append(c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-') ? c : '_');
-        }
-        String id = stripLeadingPunctuation(b.toString());
-        if (id.length() > 100) {
-            id = stripLeadingPunctuation(id.substring(id.length() - 100));
-        }
-        return Ids.isValid(id) ? id : fallback;
+        return Ids.from(s, fallback);
     }
 }

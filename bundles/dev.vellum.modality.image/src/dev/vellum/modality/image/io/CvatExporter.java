@@ -21,6 +21,7 @@ import dev.vellum.core.model.Item;
 import dev.vellum.core.model.ItemSummary;
 import dev.vellum.core.model.LabelClass;
 import dev.vellum.core.model.LabelSchema;
+import dev.vellum.core.spi.ExportFiles;
 import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.Progress;
@@ -73,12 +74,12 @@ public final class CvatExporter implements FormatExporter {
 
     @Override
     public ExportReport exportWithReport(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
-        ImageFormats.Losses losses = new ImageFormats.Losses();
+        ExportReport.Builder losses = new ExportReport.Builder();
         List<ItemSummary> items = ImageFormats.imageItems(project);
         LabelSchema schema = project.project().schema(ImageModality.ID).orElse(new LabelSchema(ImageModality.ID, List.of()));
         int[] written = {0};
         progress.begin("Exporting CVAT", items.size());
-        ImageFormats.writeAtomically(out, os -> {
+        ExportFiles.writeAtomically(out, os -> {
             Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
             w.write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<annotations>\n  <version>1.1</version>\n  <meta>\n    <task>\n");
             w.write("      <name>" + XmlNode.escape(project.project().name()) + "</name>\n      <size>" + items.size()
@@ -107,10 +108,10 @@ public final class CvatExporter implements FormatExporter {
             w.write("</annotations>\n");
             w.flush();
         });
-        return losses.report(written[0]);
+        return losses.build(written[0]);
     }
 
-    private static void writeLabels(Writer w, StoredProject project, ImageFormats.Losses losses) throws IOException {
+    private static void writeLabels(Writer w, StoredProject project, ExportReport.Builder losses) throws IOException {
         LabelSchema schema = project.project().schema(ImageModality.ID).orElse(new LabelSchema(ImageModality.ID, List.of()));
         for (String name : ImageFormats.labels(project)) {
             LabelClass c = schema.labelClass(name).orElse(new LabelClass(name, null, null, List.of()));
@@ -159,7 +160,7 @@ public final class CvatExporter implements FormatExporter {
         }
     }
 
-    private static void writeImage(Writer w, int id, Item item, int[] size, AnnotationSet set, LabelSchema schema, ImageFormats.Losses losses)
+    private static void writeImage(Writer w, int id, Item item, int[] size, AnnotationSet set, LabelSchema schema, ExportReport.Builder losses)
             throws IOException {
         StringBuilder b = new StringBuilder();
         b.append("  <image id=\"").append(id).append("\" name=\"").append(XmlNode.escape(item.assets().get(0).uri())).append('"');

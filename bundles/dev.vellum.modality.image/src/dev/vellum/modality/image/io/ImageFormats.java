@@ -1,13 +1,10 @@
 package dev.vellum.modality.image.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,8 +29,6 @@ import dev.vellum.core.model.AttributeDef;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.ItemSummary;
 import dev.vellum.core.model.LabelClass;
-import dev.vellum.core.model.LabelSchema;
-import dev.vellum.core.model.Project;
 import dev.vellum.core.model.Provenance;
 import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
@@ -242,76 +237,13 @@ final class ImageFormats {
 
         /** Adds the labels met to the image label schema (existing classes are kept as they are). */
         void saveSchema() throws StoreException {
-            Project project = stored.project();
-            LabelSchema schema = project.schema(ImageModality.ID).orElse(new LabelSchema(ImageModality.ID, List.of()));
-            List<LabelClass> all = new ArrayList<>(schema.classes());
-            boolean changed = false;
-            for (LabelClass c : classes.values()) {
-                if (schema.labelClass(c.name()).isEmpty()) {
-                    all.add(c);
-                    changed = true;
-                }
-            }
-            if (changed) {
-                project.putSchema(new LabelSchema(ImageModality.ID, all));
+            if (stored.project().addMissingLabels(ImageModality.ID, classes.values())) {
                 stored.saveProject();
             }
         }
 
         ImportReport report() {
             return new ImportReport(items, annotations, problems);
-        }
-    }
-
-    /**
-     * Collects what an export leaves out or changes, per item, so that nothing is dropped without a
-     * word; counts repeated messages of one item instead of repeating them.
-     */
-    static final class Losses {
-        private final Map<String, Map<String, Integer>> byItem = new LinkedHashMap<>();
-
-        private final Map<String, Map<String, Set<String>>> idsByItem = new LinkedHashMap<>();
-
-        void add(String item, String message) {
-            byItem.computeIfAbsent(item, k -> new LinkedHashMap<>()).merge(message, 1, Integer::sum);
-        }
-
-        /**
-         * Adds annotation {@code id} to the one message {@code what} of {@code item}, so that a loss
-         * met by many annotations of an item reads "what: 'a1', 'a2'" instead of one line each.
-         */
-        void each(String item, String what, String id) {
-            Map<String, Set<String>> m = idsByItem.computeIfAbsent(item, k -> new LinkedHashMap<>());
-            if (!m.containsKey(what)) {
-                byItem.computeIfAbsent(item, k -> new LinkedHashMap<>()).put("\u0000" + what, 0);
-            }
-            m.computeIfAbsent(what, k -> new LinkedHashSet<>()).add(id);
-        }
-
-        /** Adds what {@code other} collected, after what this one holds. */
-        void addAll(Losses other) {
-            other.byItem.forEach((item, messages) -> messages.forEach((m, n) -> {
-                if (m.startsWith("\u0000")) {
-                    String what = m.substring(1);
-                    other.idsByItem.get(item).get(what).forEach(id -> each(item, what, id));
-                } else {
-                    byItem.computeIfAbsent(item, k -> new LinkedHashMap<>()).merge(m, n, Integer::sum);
-                }
-            }));
-        }
-
-        ExportReport report(int written) {
-            List<ExportReport.Problem> out = new ArrayList<>();
-            byItem.forEach((item, messages) -> messages.forEach((m, n) -> {
-                if (m.startsWith("\u0000")) {
-                    String what = m.substring(1);
-                    List<String> ids = idsByItem.get(item).get(what).stream().map(i -> "'" + i + "'").toList();
-                    out.add(new ExportReport.Problem(item, what + ": " + String.join(", ", ids)));
-                } else {
-                    out.add(new ExportReport.Problem(item, n == 1 ? m : m + " (" + n + " times)"));
-                }
-            }));
-            return new ExportReport(written, out);
         }
     }
 
@@ -343,7 +275,7 @@ final class ImageFormats {
      * {@link #sets}); when the options left several candidates, the ones not written are reported,
      * since their work would otherwise vanish without a word. Empty when none qualifies.
      */
-    static List<AnnotationSet> oneSet(Item item, FormatExporter.Options options, String format, Losses losses) {
+    static List<AnnotationSet> oneSet(Item item, FormatExporter.Options options, String format, ExportReport.Builder losses) {
         List<AnnotationSet> all = sets(item, options, true);
         List<AnnotationSet> chosen = sets(item, options, false);
         if (all.size() > 1) {
@@ -392,38 +324,6 @@ final class ImageFormats {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    /** Something that writes a file's content. */
-    interface Content {
-        void write(OutputStream out) throws IOException;
-    }
-
-    /** Writes {@code out} atomically: a temp file in the same folder, then a move over the target. */
-    static void writeAtomically(Path out, Content content) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                content.write(os);
-            }
-            try {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw e.getMessage() != null && e.getMessage().contains(out.getFileName().toString()) ? e
-                    : new IOException(out + ": cannot be written: " + e.getMessage(), e);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Writes a text file atomically in UTF-8. */
-    static void writeText(Path out, String text) throws IOException {
-        writeAtomically(out, os -> os.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.vellum.core.model.Item;
 import dev.vellum.core.model.ItemSummary;
 import dev.vellum.core.model.LabelClass;
 import dev.vellum.core.model.LabelSchema;
+import dev.vellum.core.spi.ExportFiles;
 import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.Progress;
@@ -79,7 +80,7 @@ public final class LabelStudioExporter implements FormatExporter {
 
     @Override
     public ExportReport exportWithReport(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
-        ImageFormats.Losses losses = new ImageFormats.Losses();
+        ExportReport.Builder losses = new ExportReport.Builder();
         Map<?, ?> templates = project.project().extensions().get(CocoFormat.TEMPLATES) instanceof Map<?, ?> m ? m : Map.of();
         LabelSchema schema = project.project().schema(ImageModality.ID).orElse(new LabelSchema(ImageModality.ID, List.of()));
         LabelStudioConfig config = new LabelStudioConfig();
@@ -144,9 +145,9 @@ public final class LabelStudioExporter implements FormatExporter {
             task.put("meta", Map.of("vellum_item", item.id()));
             tasks.add(task);
         }
-        ImageFormats.writeAtomically(out, os -> JSON.writeValue(new NonClosing(os), tasks));
-        ImageFormats.writeText(LabelStudioConfig.fileFor(out), config.toXml());
-        return losses.report(tasks.size());
+        ExportFiles.writeAtomically(out, os -> JSON.writeValue(new NonClosing(os), tasks));
+        ExportFiles.writeText(LabelStudioConfig.fileFor(out), config.toXml());
+        return losses.build(tasks.size());
     }
 
     /** Writes the results of sets, declaring in the config what it uses. */
@@ -154,9 +155,9 @@ public final class LabelStudioExporter implements FormatExporter {
         final LabelSchema schema;
         final Map<?, ?> templates;
         final LabelStudioConfig config;
-        final ImageFormats.Losses losses;
+        final ExportReport.Builder losses;
 
-        Writer(LabelSchema schema, Map<?, ?> templates, LabelStudioConfig config, ImageFormats.Losses losses) {
+        Writer(LabelSchema schema, Map<?, ?> templates, LabelStudioConfig config, ExportReport.Builder losses) {
             this.schema = schema;
             this.templates = templates;
             this.config = config;

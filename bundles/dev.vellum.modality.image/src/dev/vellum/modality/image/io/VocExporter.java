@@ -19,6 +19,7 @@ import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.ItemSummary;
+import dev.vellum.core.spi.ExportFiles;
 import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.Progress;
@@ -78,7 +79,7 @@ public final class VocExporter implements FormatExporter {
                 classes.add(l);
             }
         }
-        ImageFormats.Losses losses = new ImageFormats.Losses();
+        ExportReport.Builder losses = new ExportReport.Builder();
         if (classes.size() > VocFormat.VOID) {
             losses.add("labelmap", "VOC PNGs hold at most 254 classes; masks of the classes after the 254th are not written");
         }
@@ -117,12 +118,12 @@ public final class VocExporter implements FormatExporter {
             labelmap.append(classes.get(i)).append(':').append(c >> 16 & 255).append(',').append(c >> 8 & 255).append(',').append(c & 255)
                     .append("::\n");
         }
-        ImageFormats.writeText(out.resolve("labelmap.txt"), labelmap.toString());
-        ImageFormats.writeText(out.resolve("ImageSets/Main/default.txt"), main.toString());
+        ExportFiles.writeText(out.resolve("labelmap.txt"), labelmap.toString());
+        ExportFiles.writeText(out.resolve("ImageSets/Main/default.txt"), main.toString());
         if (!segmentation.isEmpty()) {
-            ImageFormats.writeText(out.resolve("ImageSets/Segmentation/default.txt"), segmentation.toString());
+            ExportFiles.writeText(out.resolve("ImageSets/Segmentation/default.txt"), segmentation.toString());
         }
-        return losses.report(written);
+        return losses.build(written);
     }
 
     /** One VOC object: its main box and label, parts and mask. */
@@ -137,7 +138,7 @@ public final class VocExporter implements FormatExporter {
 
     /** Writes one item's XML (and PNGs); true when it has masks. */
     private static boolean writeItem(StoredProject project, Item item, AnnotationSet set, String filename, String name, List<String> classes,
-            Path out, ImageFormats.Losses losses) throws IOException {
+            Path out, ExportReport.Builder losses) throws IOException {
         Map<String, VocObject> objects = new LinkedHashMap<>();
         for (Annotation a : set.annotations()) {
             Map<String, Object> own = new LinkedHashMap<>(a.attributes());
@@ -275,7 +276,7 @@ public final class VocExporter implements FormatExporter {
             x.append("  </object>\n");
         }
         x.append("</annotation>\n");
-        ImageFormats.writeText(out.resolve("Annotations").resolve(name + ".xml"), x.toString());
+        ExportFiles.writeText(out.resolve("Annotations").resolve(name + ".xml"), x.toString());
         if (hasMasks) {
             writePngs(item, instances, classes, size, out, name, losses);
         }
@@ -292,7 +293,7 @@ public final class VocExporter implements FormatExporter {
     }
 
     private static void writePngs(Item item, List<VocObject> objects, List<String> classes, int[] size, Path out, String name,
-            ImageFormats.Losses losses) throws IOException {
+            ExportReport.Builder losses) throws IOException {
         int w = size[0], h = size[1];
         byte[] obj = new byte[w * h];
         byte[] cls = new byte[w * h];
@@ -349,7 +350,7 @@ public final class VocExporter implements FormatExporter {
             }
             raster.setSamples(0, y, w, 1, 0, row);
         }
-        ImageFormats.writeAtomically(file, os -> {
+        ExportFiles.writeAtomically(file, os -> {
             if (!ImageIO.write(im, "png", os)) {
                 throw new IOException(file + ": no PNG writer installed");
             }

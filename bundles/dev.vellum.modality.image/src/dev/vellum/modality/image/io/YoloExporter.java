@@ -14,6 +14,7 @@ import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.ItemSummary;
+import dev.vellum.core.spi.ExportFiles;
 import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.Progress;
@@ -68,7 +69,7 @@ public final class YoloExporter implements FormatExporter {
         for (String l : labels) {
             index.put(l, index.size());
         }
-        ImageFormats.Losses losses = new ImageFormats.Losses();
+        ExportReport.Builder losses = new ExportReport.Builder();
         List<ItemSummary> items = ImageFormats.imageItems(project);
         List<String> images = new ArrayList<>();
         int written = 0;
@@ -94,7 +95,7 @@ public final class YoloExporter implements FormatExporter {
                 line(a, size, index, b, losses, item.id());
             }
             String uri = item.assets().get(0).uri();
-            ImageFormats.writeText(out.resolve(labelPath(uri)), b.toString());
+            ExportFiles.writeText(out.resolve(labelPath(uri)), b.toString());
             Path local = ImageFormats.file(project, item.assets().get(0));
             images.add(local != null && Files.isRegularFile(local) ? local.toAbsolutePath().toString() : uri);
             written++;
@@ -105,10 +106,10 @@ public final class YoloExporter implements FormatExporter {
             names.append(labels.get(i)).append('\n');
             yaml.append("  ").append(i).append(": ").append(yamlString(labels.get(i))).append('\n');
         }
-        ImageFormats.writeText(out.resolve("classes.txt"), names.toString());
-        ImageFormats.writeText(out.resolve("data.yaml"), yaml.toString());
-        ImageFormats.writeText(out.resolve("train.txt"), images.isEmpty() ? "" : String.join("\n", images) + "\n");
-        return losses.report(written);
+        ExportFiles.writeText(out.resolve("classes.txt"), names.toString());
+        ExportFiles.writeText(out.resolve("data.yaml"), yaml.toString());
+        ExportFiles.writeText(out.resolve("train.txt"), images.isEmpty() ? "" : String.join("\n", images) + "\n");
+        return losses.build(written);
     }
 
     /** Where an image's label file goes: an {@code images} folder becomes {@code labels}, else under {@code labels/}. */
@@ -125,7 +126,7 @@ public final class YoloExporter implements FormatExporter {
         return s.matches("[A-Za-z0-9_.-]+") ? s : "'" + s.replace("'", "''") + "'";
     }
 
-    private static void line(Annotation a, int[] size, Map<String, Integer> index, StringBuilder b, ImageFormats.Losses losses, String item) {
+    private static void line(Annotation a, int[] size, Map<String, Integer> index, StringBuilder b, ExportReport.Builder losses, String item) {
         Shape s = ImageFormats.shape(a);
         if (s == null) {
             losses.add(item, "annotation '" + a.id() + "' has a payload that cannot be read; not written");

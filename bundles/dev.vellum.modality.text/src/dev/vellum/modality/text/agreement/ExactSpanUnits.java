@@ -7,7 +7,6 @@ import dev.vellum.core.spi.AgreementUnit;
 import dev.vellum.core.spi.AgreementUnits;
 import dev.vellum.core.spi.AgreementValue;
 import dev.vellum.core.spi.MeasurementLevel;
-import dev.vellum.modality.text.TextModality;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +24,7 @@ import org.osgi.service.component.annotations.Component;
  * {@value #RELATION_KIND}.
  */
 @Component(service = AgreementUnits.class)
-public final class ExactSpanUnits implements AgreementUnits {
+public final class ExactSpanUnits extends TextUnits {
     /** The service id. */
     public static final String ID = "text.spans-exact";
     /** The kind of its span units. */
@@ -33,19 +32,9 @@ public final class ExactSpanUnits implements AgreementUnits {
     /** The kind of its relation units. */
     public static final String RELATION_KIND = "text.relation-exact";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String modalityId() {
-        return TextModality.ID;
-    }
-
-    @Override
-    public String displayName() {
-        return "Spans matched exactly, and their relations";
+    /** The DS service. */
+    public ExactSpanUnits() {
+        super(ID, "Spans matched exactly, and their relations");
     }
 
     @Override

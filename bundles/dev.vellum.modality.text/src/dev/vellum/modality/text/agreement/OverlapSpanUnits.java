@@ -8,7 +8,6 @@ import dev.vellum.core.spi.AgreementUnit;
 import dev.vellum.core.spi.AgreementUnits;
 import dev.vellum.core.spi.AgreementValue;
 import dev.vellum.core.spi.MeasurementLevel;
-import dev.vellum.modality.text.TextModality;
 import dev.vellum.modality.text.model.Span;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +34,7 @@ import org.osgi.service.component.annotations.Component;
  * pair of these span units (see {@link RelationPairs}), kind {@value #RELATION_KIND}.
  */
 @Component(service = AgreementUnits.class)
-public final class OverlapSpanUnits implements AgreementUnits {
+public final class OverlapSpanUnits extends TextUnits {
     /** The service id. */
     public static final String ID = "text.spans-overlap";
     /** The kind of its span units. */
@@ -63,6 +62,7 @@ public final class OverlapSpanUnits implements AgreementUnits {
      *                      disagreement on one mention shows as different values in one unit)
      */
     public OverlapSpanUnits(double threshold, boolean sameLabelOnly) {
+        super(ID, "Spans matched by overlap, and their relations");
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("overlap threshold must be within 0..1, found " + threshold);
         }
@@ -74,21 +74,6 @@ public final class OverlapSpanUnits implements AgreementUnits {
     @Activate
     public OverlapSpanUnits(Map<String, Object> properties) {
         this(Marked.number(properties, OVERLAP_THRESHOLD, DEFAULT_OVERLAP_THRESHOLD), Marked.flag(properties, SAME_LABEL_ONLY, false));
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String modalityId() {
-        return TextModality.ID;
-    }
-
-    @Override
-    public String displayName() {
-        return "Spans matched by overlap, and their relations";
     }
 
     /**

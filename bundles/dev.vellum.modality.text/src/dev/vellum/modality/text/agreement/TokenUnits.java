@@ -10,7 +10,6 @@ import dev.vellum.core.spi.MeasurementLevel;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.spi.StoredProject;
 import dev.vellum.modality.text.TextDocuments;
-import dev.vellum.modality.text.TextModality;
 import dev.vellum.modality.text.model.PayloadException;
 import dev.vellum.modality.text.model.Segmentation;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ import org.osgi.service.component.annotations.Component;
  * the item's asset must carry its tokens.
  */
 @Component(service = AgreementUnits.class)
-public final class TokenUnits implements AgreementUnits {
+public final class TokenUnits extends TextUnits {
     /** The service id. */
     public static final String ID = "text.tokens";
     /** The kind of its units. */
@@ -39,19 +38,9 @@ public final class TokenUnits implements AgreementUnits {
     /** The value of a token no span of the annotator covers. */
     public static final String OUTSIDE = "O";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String modalityId() {
-        return TextModality.ID;
-    }
-
-    @Override
-    public String displayName() {
-        return "Token labels (O outside spans)";
+    /** The DS service. */
+    public TokenUnits() {
+        super(ID, "Token labels (O outside spans)");
     }
 
     /** The units from the tokens stored with the item's asset; throws when it has none (see the class comment). */

@@ -51,7 +51,7 @@ final class BratConfig {
     static BratConfig read(Path file) throws IOException {
         BratConfig c = new BratConfig();
         String section = null;
-        List<String> lines = StandoffFormats.readUtf8(file, "a brat annotation.conf").lines().toList();
+        List<String> lines = TextFormats.readUtf8(file, "a brat annotation.conf").lines().toList();
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n).strip();
             if (line.isEmpty() || line.startsWith("#")) {

@@ -1,7 +1,6 @@
 package dev.vellum.modality.text.io;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,12 +15,10 @@ import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Component;
 
 import dev.vellum.core.model.Annotation;
-import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.AttributeDef;
 import dev.vellum.core.model.AttributeType;
-import dev.vellum.core.model.Item;
-import dev.vellum.core.model.ItemSummary;
 import dev.vellum.core.model.LabelClass;
+import dev.vellum.core.spi.ExportFiles;
 import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.Progress;
@@ -42,28 +39,13 @@ import dev.vellum.modality.text.model.Span;
  * relations to spans not written, other annotators' sets.
  */
 @Component(service = FormatExporter.class)
-public final class BratExporter implements FormatExporter {
+public final class BratExporter extends TextExporter {
     private static final Pattern T_ID = Pattern.compile("T[1-9]\\d*");
     private static final Pattern R_ID = Pattern.compile("R[1-9]\\d*");
 
-    @Override
-    public String id() {
-        return BratImporter.ID;
-    }
-
-    @Override
-    public String displayName() {
-        return "brat standoff (.ann + .txt, annotation.conf)";
-    }
-
-    @Override
-    public String modalityId() {
-        return TextModality.ID;
-    }
-
-    @Override
-    public int export(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
-        return exportWithReport(project, options, out, progress).itemsWritten();
+    /** The DS service. */
+    public BratExporter() {
+        super(BratImporter.ID, "brat", "brat standoff (.ann + .txt, annotation.conf)");
     }
 
     /** Types and attributes used, for annotation.conf. */
@@ -75,11 +57,8 @@ public final class BratExporter implements FormatExporter {
 
     @Override
     public ExportReport exportWithReport(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
-        if (Files.isRegularFile(out)) {
-            throw new IOException(out + ": brat is written as .txt and .ann files into a folder; this is a file");
-        }
-        Files.createDirectories(out);
-        StandoffFormats.Losses losses = new StandoffFormats.Losses();
+        TextFormats.requireFolder(out, "brat is written as .txt and .ann files");
+        ExportReport.Builder losses = new ExportReport.Builder();
         Schema schema = new Schema();
         // the schema's order first, so annotation.conf lists types as the project does
         project.project().schema(TextModality.ID).ifPresent(s -> {
@@ -91,31 +70,18 @@ public final class BratExporter implements FormatExporter {
                 }
             }
         });
-        List<ItemSummary> items = StandoffFormats.textItems(project);
-        progress.begin("Exporting brat", items.size());
-        int written = 0;
-        for (ItemSummary s : items) {
-            if (progress.isCanceled()) {
-                break;
-            }
-            Item item = project.loadItem(s.id());
-            AnnotationSet set = StandoffFormats.oneSet(item, options, "brat", losses);
-            if (set == null && options != null && (options.annotator() != null || options.acceptedOnly())) {
-                progress.worked(1);
-                continue;
-            }
-            String text = StandoffFormats.text(project, item);
+        int written = eachItem(project, options, progress, out, true, losses, (item, set, index) -> {
+            String text = TextFormats.text(project, item);
             String ann = ann(item.id(), text, set == null ? List.of() : set.annotations(), schema, losses);
-            StandoffFormats.writeText(out.resolve(item.id() + ".txt"), text);
-            StandoffFormats.writeText(out.resolve(item.id() + ".ann"), ann);
-            written++;
-            progress.worked(1);
-        }
+            ExportFiles.writeText(out.resolve(item.id() + ".txt"), text);
+            ExportFiles.writeText(out.resolve(item.id() + ".ann"), ann);
+            return true;
+        });
         // types in the order of the project's label schema, then any others in the order met
         List<String> order = project.project().schema(TextModality.ID).map(x -> x.classes().stream().map(c -> typeName(c.name())).toList())
                 .orElse(List.of());
-        StandoffFormats.writeText(out.resolve(BratConfig.FILE), conf(schema, order));
-        return losses.report(written);
+        ExportFiles.writeText(out.resolve(BratConfig.FILE), conf(schema, order));
+        return losses.build(written);
     }
 
     /** A brat type or attribute name: no whitespace. */
@@ -123,12 +89,12 @@ public final class BratExporter implements FormatExporter {
         return label.isBlank() ? "_" : label.strip().replaceAll("\\s+", "_");
     }
 
-    private static String ann(String itemId, String text, List<Annotation> annotations, Schema schema, StandoffFormats.Losses losses) {
+    private static String ann(String itemId, String text, List<Annotation> annotations, Schema schema, ExportReport.Builder losses) {
         int[] cps = text.codePoints().toArray();
         // brat ids: kept when they are brat's own and unique, else the next free number
         Set<String> used = new HashSet<>();
         for (Annotation a : annotations) {
-            if (T_ID.matcher(a.id()).matches() && StandoffFormats.span(a) != null || R_ID.matcher(a.id()).matches() && StandoffFormats.relation(a) != null) {
+            if (T_ID.matcher(a.id()).matches() && TextFormats.span(a) != null || R_ID.matcher(a.id()).matches() && TextFormats.relation(a) != null) {
                 used.add(a.id());
             }
         }
@@ -139,7 +105,7 @@ public final class BratExporter implements FormatExporter {
         int attrNo = 0, noteNo = 0;
         List<Annotation> relations = new ArrayList<>();
         for (Annotation a : annotations) {
-            Span sp = StandoffFormats.span(a);
+            Span sp = TextFormats.span(a);
             if (sp == null) {
                 if (Relation.TYPE.equals(a.typeId())) {
                     relations.add(a);
@@ -182,7 +148,7 @@ public final class BratExporter implements FormatExporter {
             noteNo = note(a, id, extra, noteNo);
         }
         for (Annotation a : relations) {
-            Relation r = StandoffFormats.relation(a);
+            Relation r = TextFormats.relation(a);
             if (r == null || !bratId.containsKey(r.from()) || !bratId.containsKey(r.to())) {
                 losses.add(itemId, "relation '" + a.id() + "' connects an annotation that is not a written span; left out");
                 continue;
@@ -209,7 +175,7 @@ public final class BratExporter implements FormatExporter {
         return id;
     }
 
-    private static String label(String itemId, Annotation a, StandoffFormats.Losses losses) {
+    private static String label(String itemId, Annotation a, ExportReport.Builder losses) {
         String t = typeName(a.label());
         if (!t.equals(a.label())) {
             losses.add(itemId, "label '" + a.label() + "' of '" + a.id() + "' has whitespace or is empty; written as '" + t + "'");
@@ -217,7 +183,7 @@ public final class BratExporter implements FormatExporter {
         return t;
     }
 
-    private static int attributes(String itemId, Annotation a, String id, Schema schema, StringBuilder out, int n, StandoffFormats.Losses losses) {
+    private static int attributes(String itemId, Annotation a, String id, Schema schema, StringBuilder out, int n, ExportReport.Builder losses) {
         for (Map.Entry<String, Object> e : a.attributes().entrySet()) {
             if (e.getKey().equals(BratImporter.NOTE)) {
                 continue;

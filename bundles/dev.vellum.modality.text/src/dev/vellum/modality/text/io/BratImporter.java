@@ -9,21 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Component;
 
+import dev.vellum.core.spi.FormatImporter;
+
 import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AttributeDef;
 import dev.vellum.core.model.Ids;
-import dev.vellum.core.spi.FormatImporter;
-import dev.vellum.core.spi.ImportReport;
-import dev.vellum.core.spi.Progress;
 import dev.vellum.core.spi.StoreException;
-import dev.vellum.core.spi.StoredProject;
-import dev.vellum.modality.text.TextModality;
 
 /**
  * Reads brat standoff annotations: a {@code .ann} file beside its {@code .txt} document (offsets in
@@ -42,7 +40,7 @@ import dev.vellum.modality.text.TextModality;
  * the label schema: entity and relation types, attributes with their values.
  */
 @Component(service = FormatImporter.class)
-public final class BratImporter implements FormatImporter {
+public final class BratImporter extends TextImporter {
     /** The format id. */
     public static final String ID = "brat";
     /** The attribute holding an annotation's AnnotatorNotes. */
@@ -50,19 +48,9 @@ public final class BratImporter implements FormatImporter {
 
     private static final Pattern OFFSETS = Pattern.compile("(\\d+) (\\d+)");
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String displayName() {
-        return "brat standoff (.ann + .txt)";
-    }
-
-    @Override
-    public String modalityId() {
-        return TextModality.ID;
+    /** The DS service. */
+    public BratImporter() {
+        super(ID, "brat", "brat standoff (.ann + .txt)", Set.of("ann"), "brat annotation files (*.ann)");
     }
 
     @Override
@@ -82,45 +70,17 @@ public final class BratImporter implements FormatImporter {
     }
 
     private static Path annFor(Path txt) {
-        return txt.resolveSibling(StandoffFormats.stem(txt) + ".ann");
+        return txt.resolveSibling(TextFormats.stem(txt) + ".ann");
     }
 
     @Override
-    public ImportReport importFiles(StoredProject project, List<Path> files, String annotator, Progress progress) throws IOException, StoreException {
-        StandoffFormats.Sink sink = new StandoffFormats.Sink(project);
-        progress.begin("Importing brat", files.size());
-        Map<Path, BratConfig> configs = new HashMap<>();
-        for (Path f : files) {
-            if (progress.isCanceled()) {
-                break;
-            }
-            if (!Files.exists(f)) {
-                throw new IOException(f + ": no such file or folder");
-            }
-            if (Files.isDirectory(f)) {
-                List<Path> anns;
-                try (Stream<Path> s = Files.walk(f)) {
-                    anns = s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".ann")).sorted().toList();
-                }
-                if (anns.isEmpty()) {
-                    sink.problem(f, "no brat annotation files (*.ann) found");
-                }
-                for (Path a : anns) {
-                    importDocument(sink, f, a, annotator, configs);
-                }
-            } else {
-                Path ann = f.getFileName().toString().endsWith(".txt") ? annFor(f) : f;
-                importDocument(sink, null, ann, annotator, configs);
-            }
-            progress.worked(1);
-        }
-        sink.saveSchema();
-        return sink.report();
+    void read(TextFormats.Sink sink, Path root, Path file) throws IOException, StoreException {
+        importDocument(sink, root, TextFormats.extension(file).equals("txt") ? annFor(file) : file);
     }
 
-    private static void importDocument(StandoffFormats.Sink sink, Path root, Path annFile, String annotator, Map<Path, BratConfig> configs)
-            throws IOException, StoreException {
-        Path txtFile = annFile.resolveSibling(StandoffFormats.stem(annFile) + ".txt");
+    private static void importDocument(TextFormats.Sink sink, Path root, Path annFile) throws IOException, StoreException {
+        String annotator = sink.annotator;
+        Path txtFile = annFile.resolveSibling(TextFormats.stem(annFile) + ".txt");
         if (!Files.isRegularFile(txtFile)) {
             sink.problem(annFile, "no " + txtFile.getFileName() + " beside it; skipped");
             return;
@@ -128,21 +88,20 @@ public final class BratImporter implements FormatImporter {
         Path confFile = BratConfig.find(annFile, root);
         BratConfig conf = null;
         if (confFile != null) {
-            conf = configs.get(confFile);
-            if (conf == null) {
-                conf = BratConfig.read(confFile);
-                configs.put(confFile, conf);
+            boolean first = !sink.wasRead(confFile);
+            conf = sink.once(confFile, BratConfig::read);
+            if (first) {
                 for (String e : conf.entities) {
                     sink.label(e, null, conf.attributesOf(e));
                 }
                 for (String r : conf.relations) {
-                    sink.label(r, null, List.of());
+                    sink.relationType(r, List.of());
                 }
             }
         }
-        String text = StandoffFormats.readUtf8(txtFile, "a brat text document");
+        String text = TextFormats.readUtf8(txtFile, "a brat text document");
         int[] cps = text.codePoints().toArray();
-        List<String> lines = StandoffFormats.readUtf8(annFile, "a brat .ann file").lines().toList();
+        List<String> lines = TextFormats.readUtf8(annFile, "a brat .ann file").lines().toList();
 
         Map<String, Annotation> spans = new LinkedHashMap<>();
         Map<String, Annotation> relations = new LinkedHashMap<>();
@@ -198,7 +157,7 @@ public final class BratImporter implements FormatImporter {
                         if (!Ids.isValid(id) || spans.containsKey(id)) {
                             throw new IllegalArgumentException("entity id '" + id + "' is not valid or appears twice");
                         }
-                        spans.put(id, StandoffFormats.span(id, type, Map.of(), start, end, covered, annotator));
+                        spans.put(id, TextFormats.span(id, type, Map.of(), start, end, covered, annotator));
                     }
                     case 'R' -> {
                         if (f.length < 2 || f[1].strip().split("\\s+").length < 3) {
@@ -242,7 +201,7 @@ public final class BratImporter implements FormatImporter {
                         + ", which are not both entities of this file; skipped");
                 continue;
             }
-            relations.put(r[0], StandoffFormats.relation(r[0], a[0], Map.of(), from, to, annotator));
+            relations.put(r[0], TextFormats.relation(r[0], a[0], Map.of(), from, to, annotator));
         }
         for (String[] a : attributes) {
             Annotation target = spans.containsKey(a[1]) ? spans.get(a[1]) : relations.get(a[1]);
@@ -284,7 +243,7 @@ public final class BratImporter implements FormatImporter {
                 sink.label(s.label(), null, defs.isEmpty() ? null : defs);
             }
         }
-        sink.add(txtFile, StandoffFormats.documentName(root, txtFile), text, Map.of(), Map.of(), annotator, all);
+        sink.add(txtFile, TextFormats.documentName(root, txtFile), text, Map.of(), Map.of(), all);
     }
 
     private static void put(Map<String, Annotation> spans, Map<String, Annotation> relations, Annotation a) {

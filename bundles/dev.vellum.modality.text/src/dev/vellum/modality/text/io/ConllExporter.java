@@ -2,23 +2,16 @@ package dev.vellum.modality.text.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
 
-import dev.vellum.core.model.AnnotationSet;
-import dev.vellum.core.model.Item;
-import dev.vellum.core.model.ItemSummary;
 import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
-import dev.vellum.core.spi.Progress;
-import dev.vellum.core.spi.StoreException;
-import dev.vellum.core.spi.StoredProject;
-import dev.vellum.modality.text.TextModality;
 
 /**
  * Writes the text items as one CoNLL-2003 file: per document a {@code -DOCSTART- -X- -X- O} line,
@@ -30,7 +23,7 @@ import dev.vellum.modality.text.TextModality;
  * reported.
  */
 @Component(service = FormatExporter.class)
-public final class ConllExporter implements FormatExporter {
+public final class ConllExporter extends SingleFileExporter<BufferedWriter> {
     private final TagScheme scheme;
 
     /** An exporter writing IOB2 (the DS service). */
@@ -40,79 +33,27 @@ public final class ConllExporter implements FormatExporter {
 
     /** An exporter writing the tags in {@code scheme}. */
     public ConllExporter(TagScheme scheme) {
+        super(ConllImporter.ID, "CoNLL-2003", "CoNLL-2003 NER (" + scheme + ")");
         this.scheme = scheme;
     }
 
     @Override
-    public String id() {
-        return ConllImporter.ID;
+    BufferedWriter open(OutputStream out) {
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     }
 
     @Override
-    public String displayName() {
-        return "CoNLL-2003 NER (" + scheme + ")";
+    void close(BufferedWriter w) throws IOException {
+        w.flush();
     }
 
     @Override
-    public String modalityId() {
-        return TextModality.ID;
-    }
-
-    @Override
-    public int export(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
-        return exportWithReport(project, options, out, progress).itemsWritten();
-    }
-
-    @Override
-    public ExportReport exportWithReport(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
-        TokenFormats.Losses losses = new TokenFormats.Losses();
-        List<ItemSummary> items = TokenFormats.textItems(project);
-        int[] written = {0};
-        progress.begin("Exporting CoNLL-2003", items.size());
-        TokenFormats.writeAtomically(out, os -> {
-            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
-            for (ItemSummary s : items) {
-                if (progress.isCanceled()) {
-                    throw new IOException("export to " + out + " cancelled");
-                }
-                try {
-                    Item item = project.loadItem(s.id());
-                    AnnotationSet set = TokenFormats.oneSet(item, options, ID_NAME, losses);
-                    if (set == null && hasSets(item)) {
-                        continue;
-                    }
-                    TokenFormats.ExportDoc doc = TokenFormats.exportDoc(project, item, set, ID_NAME, losses);
-                    if (doc == null) {
-                        continue;
-                    }
-                    write(w, doc, losses);
-                    written[0]++;
-                } catch (StoreException e) {
-                    throw new IOException(e.getMessage(), e);
-                }
-                progress.worked(1);
-            }
-            w.flush();
-        });
-        return losses.report(written[0]);
-    }
-
-    private static final String ID_NAME = "CoNLL-2003";
-
-    private static boolean hasSets(Item item) {
-        return !item.sets().isEmpty();
-    }
-
-    private void write(BufferedWriter w, TokenFormats.ExportDoc doc, TokenFormats.Losses losses) throws IOException {
-        doc.alignTokens(ID_NAME, losses);
-        TokenFormats.TokenLabels labels = doc.tokenLabels(ID_NAME, losses);
-        if (!doc.relations.isEmpty()) {
-            losses.add(doc.itemId, ID_NAME + " holds no relations: " + doc.relations.size() + " left out");
-        }
+    void write(BufferedWriter w, ExportedDocument doc, int index, ExportReport.Builder losses) throws IOException {
+        ExportedDocument.TokenLabels labels = doc.entitiesPerToken(format, losses);
         w.write("-DOCSTART- -X- -X- O\n\n");
         List<String> changed = new ArrayList<>();
         for (int[] sentence : doc.sentenceTokens()) {
-            String[] tags = TokenFormats.encode(labels.label(), labels.begins(), sentence[0], sentence[1] + 1, scheme, false);
+            String[] tags = Tags.encode(labels.label(), labels.begins(), sentence[0], sentence[1] + 1, scheme, false);
             for (int t = sentence[0]; t <= sentence[1]; t++) {
                 String token = doc.sub(doc.tokens[2 * t], doc.tokens[2 * t + 1]);
                 if (token.isEmpty() || token.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
@@ -127,7 +68,7 @@ public final class ConllExporter implements FormatExporter {
             w.write('\n');
         }
         if (!changed.isEmpty()) {
-            losses.add(doc.itemId, ID_NAME + " tokens hold no whitespace: " + changed.size() + " token(s) were written with '_' for it");
+            losses.add(doc.itemId, format + " tokens hold no whitespace: " + changed.size() + " token(s) were written with '_' for it");
         }
     }
 }

@@ -10,11 +10,7 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 import dev.vellum.core.spi.FormatImporter;
-import dev.vellum.core.spi.ImportReport;
-import dev.vellum.core.spi.Progress;
 import dev.vellum.core.spi.StoreException;
-import dev.vellum.core.spi.StoredProject;
-import dev.vellum.modality.text.TextModality;
 
 /**
  * Reads CoNLL-2003 style NER files: a token per line with columns separated by spaces or tabs, the
@@ -28,30 +24,20 @@ import dev.vellum.modality.text.TextModality;
  * <li>spaCy's sentence-per-line IOB: {@code word|POS|tag word|POS|tag ...}, a sentence per line.</li>
  * </ul>
  * The tag scheme (IOB1, IOB2, BIOES/BILUO, or bare labels) needs no option: the decoding reads all of
- * them (see {@link TokenFormats#decode}), and the scheme found is kept in the item's metadata as
+ * them (see {@link Tags#decode}), and the scheme found is kept in the item's metadata as
  * {@code tagScheme}. CoNLL keeps no whitespace, so a document's text is its tokens joined by single
  * spaces, a line per sentence; the tokens and sentences are kept as the asset's segmentation.
  */
 @Component(service = FormatImporter.class)
-public final class ConllImporter implements FormatImporter {
+public final class ConllImporter extends TextImporter {
     /** The format id. */
     public static final String ID = "conll2003";
 
     private static final Set<String> EXTENSIONS = Set.of("conll", "iob", "bio", "ner", "conll2003", "tsv");
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String displayName() {
-        return "CoNLL-2003 NER (token per line; IOB1, IOB2, BIOES)";
-    }
-
-    @Override
-    public String modalityId() {
-        return TextModality.ID;
+    /** The DS service. */
+    public ConllImporter() {
+        super(ID, "CoNLL-2003", "CoNLL-2003 NER (token per line; IOB1, IOB2, BIOES)", EXTENSIONS, "CoNLL files (*.conll, *.iob, *.bio, *.ner, *.conll2003, *.tsv)");
     }
 
     @Override
@@ -59,7 +45,7 @@ public final class ConllImporter implements FormatImporter {
         if (Files.isDirectory(file)) {
             return 10;
         }
-        String ext = TokenFormats.extension(file);
+        String ext = TextFormats.extension(file);
         return switch (ext) {
             case "conll", "conll2003", "iob", "bio" -> 60;
             case "ner", "tsv" -> 30;
@@ -69,25 +55,15 @@ public final class ConllImporter implements FormatImporter {
     }
 
     @Override
-    public ImportReport importFiles(StoredProject project, List<Path> files, String annotator, Progress progress) throws IOException, StoreException {
-        TokenFormats.Sink sink = new TokenFormats.Sink(project, annotator);
-        List<Path> all = TokenFormats.files(files, EXTENSIONS);
-        progress.begin("Importing CoNLL-2003", all.size());
-        for (Path f : all) {
-            if (progress.isCanceled()) {
-                break;
-            }
-            for (TokenFormats.Doc d : read(f, TokenFormats.readUtf8(f, "CoNLL"), sink)) {
-                sink.add(f, d);
-            }
-            progress.worked(1);
+    void read(TextFormats.Sink sink, Path root, Path file) throws IOException, StoreException {
+        for (ImportedDocument d : read(file, TextFormats.withoutBom(TextFormats.readUtf8(file, "a CoNLL file")), sink)) {
+            sink.add(file, d);
         }
-        return sink.finish();
     }
 
     /** The documents of one file; what cannot be read goes to the sink's problems. */
-    static List<TokenFormats.Doc> read(Path file, String content, TokenFormats.Sink sink) {
-        List<String> lines = TokenFormats.lines(content);
+    static List<ImportedDocument> read(Path file, String content, TextFormats.Sink sink) {
+        List<String> lines = TextFormats.lines(content);
         Reader r = sentencePerLine(lines) ? new Reader(file, sink, Layout.SENTENCE_PER_LINE, 0)
                 : numbered(lines) ? new Reader(file, sink, Layout.NUMBERED, tagColumns(lines)) : new Reader(file, sink, Layout.PLAIN, 0);
         int n = 0;
@@ -103,9 +79,9 @@ public final class ConllImporter implements FormatImporter {
             sink.problem(file, r.badTags + " token(s) had a last column that is no entity tag (O, B-X, I-X, E-X, S-X...), first on line "
                     + r.firstBadLine + " ('" + r.firstBadTag + "'); they were read as outside any entity");
         }
-        String stem = TokenFormats.stem(file);
+        String stem = TextFormats.stem(file);
         for (int i = 0; i < r.docs.size(); i++) {
-            TokenFormats.Doc d = r.docs.get(i);
+            ImportedDocument d = r.docs.get(i);
             d.name = r.docs.size() == 1 ? stem : stem + "-" + (i + 1);
         }
         return r.docs;
@@ -133,7 +109,7 @@ public final class ConllImporter implements FormatImporter {
             }
             for (String f : line.strip().split("\\s+")) {
                 int bar = f.lastIndexOf('|');
-                if (bar <= 0 || !TokenFormats.isTag(f.substring(bar + 1))) {
+                if (bar <= 0 || !Tags.isTag(f.substring(bar + 1))) {
                     return false;
                 }
             }
@@ -175,7 +151,7 @@ public final class ConllImporter implements FormatImporter {
             String[] f = fields(line);
             max = Math.min(max, f.length);
             for (int i = 2; i < f.length && i < notTag.length; i++) {
-                if (!TokenFormats.isTag(f[i])) {
+                if (!Tags.isTag(f[i])) {
                     notTag[i] = true;
                 }
             }
@@ -190,11 +166,11 @@ public final class ConllImporter implements FormatImporter {
     /** Reads lines into documents. */
     private static final class Reader {
         final Path file;
-        final TokenFormats.Sink sink;
+        final TextFormats.Sink sink;
         final Layout layout;
         final int levels;
-        final List<TokenFormats.Doc> docs = new ArrayList<>();
-        TokenFormats.Doc doc;
+        final List<ImportedDocument> docs = new ArrayList<>();
+        ImportedDocument doc;
         /** Tags of the current sentence per level. */
         final List<List<String>> tags = new ArrayList<>();
         final List<List<String>> allTags = new ArrayList<>();
@@ -203,7 +179,7 @@ public final class ConllImporter implements FormatImporter {
         int firstBadLine;
         String firstBadTag;
 
-        Reader(Path file, TokenFormats.Sink sink, Layout layout, int levels) {
+        Reader(Path file, TextFormats.Sink sink, Layout layout, int levels) {
             this.file = file;
             this.sink = sink;
             this.layout = layout;
@@ -244,7 +220,7 @@ public final class ConllImporter implements FormatImporter {
                 case PLAIN -> {
                     String[] f = fields(line);
                     // A comment line (a hash and text that ends in no tag) before a sentence is skipped.
-                    if (f[0].equals("#") && !inSentence() && !TokenFormats.isTag(f[f.length - 1])) {
+                    if (f[0].equals("#") && !inSentence() && !Tags.isTag(f[f.length - 1])) {
                         return;
                     }
                     token(f[0], List.of(f.length > 1 ? f[f.length - 1] : "O"), n);
@@ -258,7 +234,7 @@ public final class ConllImporter implements FormatImporter {
 
         private void token(String word, List<String> tagsOfToken, int line) {
             if (doc == null) {
-                doc = new TokenFormats.Doc("");
+                doc = new ImportedDocument("");
             }
             if (!doc.inSentence()) {
                 if (doc.tokenCount() > 0) {
@@ -272,7 +248,7 @@ public final class ConllImporter implements FormatImporter {
             doc.token(word);
             for (int i = 0; i < levels; i++) {
                 String t = tagsOfToken.get(i);
-                if (!TokenFormats.isTag(t) && !t.equals("-") && !t.equals("_")) {
+                if (!Tags.isTag(t) && !t.equals("-") && !t.equals("_")) {
                     if (badTags++ == 0) {
                         firstBadLine = line;
                         firstBadTag = t;
@@ -288,7 +264,7 @@ public final class ConllImporter implements FormatImporter {
                 return;
             }
             for (List<String> level : tags) {
-                TokenFormats.decode(level, sentenceFirst, doc);
+                Tags.decode(level, sentenceFirst, doc);
                 allTags.add(new ArrayList<>(level));
                 level.clear();
             }
@@ -298,7 +274,7 @@ public final class ConllImporter implements FormatImporter {
         void finishDoc() {
             finishSentence();
             if (doc != null && doc.tokenCount() > 0) {
-                doc.metadata.put("tagScheme", TokenFormats.detect(allTags).name());
+                doc.metadata.put("tagScheme", Tags.detect(allTags).name());
                 if (levels > 1) {
                     doc.metadata.put("nerLevels", levels);
                 }

@@ -11,16 +11,12 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 import dev.vellum.core.spi.FormatImporter;
-import dev.vellum.core.spi.ImportReport;
-import dev.vellum.core.spi.Progress;
 import dev.vellum.core.spi.StoreException;
-import dev.vellum.core.spi.StoredProject;
-import dev.vellum.modality.text.TextModality;
 
 /**
  * Reads CoNLL-U (Universal Dependencies) files with named entities in the MISC column, as BIO tags
  * under one of the keys tools write: {@code NE} (e.g. {@code NE=B-PER}), {@code NER}, {@code Entity}
- * or {@code name}; any tag scheme reads (see {@link TokenFormats#decode}). A document starts at
+ * or {@code name}; any tag scheme reads (see {@link Tags#decode}). A document starts at
  * {@code # newdoc} (its {@code id} names it) or with the file. A sentence's text is its
  * {@code # text} comment when the tokens are found in it in order, else the surface tokens joined as
  * {@code SpaceAfter=No} and {@code SpacesAfter} (UD's escapes) say; sentences are joined by a line
@@ -29,26 +25,16 @@ import dev.vellum.modality.text.TextModality;
  * ({@code 8.1}) are skipped. Lemmas, tags and dependencies are not imported.
  */
 @Component(service = FormatImporter.class)
-public final class ConlluImporter implements FormatImporter {
+public final class ConlluImporter extends TextImporter {
     /** The format id. */
     public static final String ID = "conllu";
 
     /** MISC keys holding an entity tag, lower case. */
     static final Set<String> NER_KEYS = Set.of("ne", "ner", "entity", "name");
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String displayName() {
-        return "CoNLL-U with named entities in MISC";
-    }
-
-    @Override
-    public String modalityId() {
-        return TextModality.ID;
+    /** The DS service. */
+    public ConlluImporter() {
+        super(ID, "CoNLL-U", "CoNLL-U with named entities in MISC", Set.of("conllu"), "CoNLL-U files (*.conllu)");
     }
 
     @Override
@@ -56,34 +42,24 @@ public final class ConlluImporter implements FormatImporter {
         if (Files.isDirectory(file)) {
             return 10;
         }
-        return TokenFormats.extension(file).equals("conllu") ? 80 : 0;
+        return TextFormats.extension(file).equals("conllu") ? 80 : 0;
     }
 
     @Override
-    public ImportReport importFiles(StoredProject project, List<Path> files, String annotator, Progress progress) throws IOException, StoreException {
-        TokenFormats.Sink sink = new TokenFormats.Sink(project, annotator);
-        List<Path> all = TokenFormats.files(files, Set.of("conllu"));
-        progress.begin("Importing CoNLL-U", all.size());
-        for (Path f : all) {
-            if (progress.isCanceled()) {
-                break;
-            }
-            for (TokenFormats.Doc d : read(f, TokenFormats.readUtf8(f, "CoNLL-U"), sink)) {
-                sink.add(f, d);
-            }
-            progress.worked(1);
+    void read(TextFormats.Sink sink, Path root, Path file) throws IOException, StoreException {
+        for (ImportedDocument d : read(file, TextFormats.withoutBom(TextFormats.readUtf8(file, "a CoNLL-U file")), sink)) {
+            sink.add(file, d);
         }
-        return sink.finish();
     }
 
     /** A surface token of a sentence: its form, tag and the whitespace after it (null: one space). */
     private record Surface(String form, String tag, String after) {
     }
 
-    static List<TokenFormats.Doc> read(Path file, String content, TokenFormats.Sink sink) {
-        List<TokenFormats.Doc> docs = new ArrayList<>();
-        List<String> lines = TokenFormats.lines(content);
-        TokenFormats.Doc doc = null;
+    static List<ImportedDocument> read(Path file, String content, TextFormats.Sink sink) {
+        List<ImportedDocument> docs = new ArrayList<>();
+        List<String> lines = TextFormats.lines(content);
+        ImportedDocument doc = null;
         String text = null;
         List<Surface> sentence = new ArrayList<>();
         int rangeEnd = 0;
@@ -100,7 +76,7 @@ public final class ConlluImporter implements FormatImporter {
             if (line.isBlank()) {
                 if (!sentence.isEmpty()) {
                     if (doc == null) {
-                        doc = new TokenFormats.Doc("");
+                        doc = new ImportedDocument("");
                     }
                     misaligned += addSentence(doc, sentence, exactSpaces ? null : text);
                 }
@@ -116,7 +92,7 @@ public final class ConlluImporter implements FormatImporter {
                     if (doc != null && doc.tokenCount() > 0) {
                         docs.add(doc);
                     }
-                    doc = new TokenFormats.Doc("");
+                    doc = new ImportedDocument("");
                     String rest = c.substring("newdoc".length()).strip();
                     if (rest.startsWith("id") && rest.indexOf('=') > 0) {
                         doc.metadata.put("docId", rest.substring(rest.indexOf('=') + 1).strip());
@@ -153,7 +129,7 @@ public final class ConlluImporter implements FormatImporter {
                 if (NER_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
                     if (value.startsWith("(") || value.endsWith(")")) {
                         coref++;
-                    } else if (TokenFormats.isTag(value)) {
+                    } else if (Tags.isTag(value)) {
                         tag = value;
                     }
                 } else if (key.equals("SpaceAfter") && value.equals("No")) {
@@ -197,9 +173,9 @@ public final class ConlluImporter implements FormatImporter {
         if (docs.isEmpty()) {
             sink.problem(file, "no CoNLL-U sentences found");
         }
-        String stem = TokenFormats.stem(file);
+        String stem = TextFormats.stem(file);
         for (int i = 0; i < docs.size(); i++) {
-            TokenFormats.Doc d = docs.get(i);
+            ImportedDocument d = docs.get(i);
             Object docId = d.metadata.get("docId");
             d.name = docId instanceof String s && !s.isEmpty() ? stem + "-" + s : docs.size() == 1 ? stem : stem + "-" + (i + 1);
         }
@@ -207,7 +183,7 @@ public final class ConlluImporter implements FormatImporter {
     }
 
     /** Adds a sentence; returns 1 when its {@code text} did not hold its tokens (the text was rebuilt), else 0. */
-    private static int addSentence(TokenFormats.Doc doc, List<Surface> sentence, String text) {
+    private static int addSentence(ImportedDocument doc, List<Surface> sentence, String text) {
         int result = 0;
         int[] at = null;
         if (text != null) {
@@ -244,7 +220,7 @@ public final class ConlluImporter implements FormatImporter {
             doc.token(s.form());
             tags.add(s.tag() == null ? "O" : s.tag());
         }
-        TokenFormats.decode(tags, first, doc);
+        Tags.decode(tags, first, doc);
         doc.endSentence();
         return result;
     }

@@ -14,11 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.vellum.core.spi.FormatImporter;
-import dev.vellum.core.spi.ImportReport;
-import dev.vellum.core.spi.Progress;
 import dev.vellum.core.spi.StoreException;
-import dev.vellum.core.spi.StoredProject;
-import dev.vellum.modality.text.TextModality;
 
 /**
  * Reads doccano JSONL, a document per line: {@code text} and its spans as {@code label} (or
@@ -31,25 +27,15 @@ import dev.vellum.modality.text.TextModality;
  * labels (text classification) are reported, not imported.
  */
 @Component(service = FormatImporter.class)
-public final class DoccanoImporter implements FormatImporter {
+public final class DoccanoImporter extends TextImporter {
     /** The format id. */
     public static final String ID = "doccano";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String displayName() {
-        return "doccano JSONL (sequence labeling, relations)";
-    }
-
-    @Override
-    public String modalityId() {
-        return TextModality.ID;
+    /** The DS service. */
+    public DoccanoImporter() {
+        super(ID, "doccano", "doccano JSONL (sequence labeling, relations)", Set.of("jsonl"), "doccano files (*.jsonl)");
     }
 
     @Override
@@ -57,30 +43,20 @@ public final class DoccanoImporter implements FormatImporter {
         if (Files.isDirectory(file)) {
             return 5;
         }
-        return TokenFormats.extension(file).equals("jsonl") ? 60 : 0;
+        return TextFormats.extension(file).equals("jsonl") ? 60 : 0;
     }
 
     @Override
-    public ImportReport importFiles(StoredProject project, List<Path> files, String annotator, Progress progress) throws IOException, StoreException {
-        TokenFormats.Sink sink = new TokenFormats.Sink(project, annotator);
-        List<Path> all = TokenFormats.files(files, Set.of("jsonl"));
-        progress.begin("Importing doccano", all.size());
-        for (Path f : all) {
-            if (progress.isCanceled()) {
-                break;
-            }
-            for (TokenFormats.Doc d : read(f, TokenFormats.readUtf8(f, "doccano JSONL"), sink)) {
-                sink.add(f, d);
-            }
-            progress.worked(1);
+    void read(TextFormats.Sink sink, Path root, Path file) throws IOException, StoreException {
+        for (ImportedDocument d : read(file, TextFormats.withoutBom(TextFormats.readUtf8(file, "a doccano JSONL file")), sink)) {
+            sink.add(file, d);
         }
-        return sink.finish();
     }
 
-    static List<TokenFormats.Doc> read(Path file, String content, TokenFormats.Sink sink) throws IOException {
-        List<TokenFormats.Doc> docs = new ArrayList<>();
-        List<String> lines = TokenFormats.lines(content);
-        String stem = TokenFormats.stem(file);
+    static List<ImportedDocument> read(Path file, String content, TextFormats.Sink sink) throws IOException {
+        List<ImportedDocument> docs = new ArrayList<>();
+        List<String> lines = TextFormats.lines(content);
+        String stem = TextFormats.stem(file);
         int classification = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
@@ -100,7 +76,7 @@ public final class DoccanoImporter implements FormatImporter {
             }
             String text = textNode.asText();
             String id = o.path("id").isValueNode() ? o.path("id").asText() : Integer.toString(i + 1);
-            TokenFormats.Doc doc = new TokenFormats.Doc(stem + "-" + id);
+            ImportedDocument doc = new ImportedDocument(stem + "-" + id);
             doc.gap(text);
             int length = doc.length();
             String where = "line " + (i + 1);
@@ -133,7 +109,7 @@ public final class DoccanoImporter implements FormatImporter {
                 if (from == null || to == null) {
                     sink.problem(file, where + ": a relation without from_id and to_id; skipped");
                 } else {
-                    doc.relations.add(new TokenFormats.RelationDraft(from, to, type));
+                    doc.relations.add(new ImportedDocument.RelationDraft(from, to, type));
                 }
             }
             if (o.path("tokens").isArray() && !o.get("tokens").isEmpty()) {
@@ -182,7 +158,7 @@ public final class DoccanoImporter implements FormatImporter {
         return false;
     }
 
-    private static void span(Path file, TokenFormats.Sink sink, TokenFormats.Doc doc, String where, JsonNode start, JsonNode end, JsonNode label,
+    private static void span(Path file, TextFormats.Sink sink, ImportedDocument doc, String where, JsonNode start, JsonNode end, JsonNode label,
             String id, int length) {
         if (!start.canConvertToInt() || !end.canConvertToInt() || !start.isIntegralNumber() || !end.isIntegralNumber()) {
             sink.problem(file, where + ": a span without whole start and end offsets (" + start + ", " + end + "); skipped");
@@ -193,6 +169,6 @@ public final class DoccanoImporter implements FormatImporter {
             sink.problem(file, where + ": span " + s + ".." + e + " is outside the text of " + length + " characters or empty; skipped");
             return;
         }
-        doc.spans.add(new TokenFormats.SpanDraft(s, e, label.isTextual() ? label.asText() : label.asText(""), id));
+        doc.spans.add(new ImportedDocument.SpanDraft(s, e, label.isTextual() ? label.asText() : label.asText(""), id));
     }
 }

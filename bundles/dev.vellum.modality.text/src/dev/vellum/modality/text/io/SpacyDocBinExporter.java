@@ -1,9 +1,9 @@
 package dev.vellum.modality.text.io;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +15,8 @@ import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePacker;
 import org.osgi.service.component.annotations.Component;
 
-import dev.vellum.core.model.AnnotationSet;
-import dev.vellum.core.model.Item;
-import dev.vellum.core.model.ItemSummary;
 import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
-import dev.vellum.core.spi.Progress;
-import dev.vellum.core.spi.StoreException;
-import dev.vellum.core.spi.StoredProject;
-import dev.vellum.modality.text.TextModality;
 
 /**
  * Writes the text items as one spaCy v3 DocBin ({@code .spacy}), a document per item, with the
@@ -35,36 +28,26 @@ import dev.vellum.modality.text.TextModality;
  * relations are reported as left out.
  */
 @Component(service = FormatExporter.class)
-public final class SpacyDocBinExporter implements FormatExporter {
-    private static final String NAME = "spaCy DocBin";
-
-    @Override
-    public String id() {
-        return SpacyDocBinImporter.ID;
+public final class SpacyDocBinExporter extends SingleFileExporter<SpacyDocBinExporter.Rows> {
+    /** The DS service. */
+    public SpacyDocBinExporter() {
+        super(SpacyDocBinImporter.ID, "spaCy DocBin", "spaCy DocBin (.spacy)");
     }
 
-    @Override
-    public String displayName() {
-        return "spaCy DocBin (.spacy)";
-    }
-
-    @Override
-    public String modalityId() {
-        return TextModality.ID;
-    }
-
-    @Override
-    public int export(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
-        return exportWithReport(project, options, out, progress).itemsWritten();
-    }
-
-    /** The token rows of all documents, growing. */
-    private static final class Rows {
+    /** The token rows of all documents, growing, with each document's length and categories; packed at the end. */
+    static final class Rows {
+        private final OutputStream out;
+        final List<Integer> lengths = new ArrayList<>();
+        final List<Map<?, ?>> cats = new ArrayList<>();
         long[] cells = new long[1024];
         int n;
         byte[] spaces = new byte[256];
         int tokens;
         final TreeSet<String> strings = new TreeSet<>(SpacyDocBinExporter::compareCodePoints);
+
+        Rows(OutputStream out) {
+            this.out = out;
+        }
 
         void add(String text, long iob, String type, long sentStart, boolean space) {
             if (n + 4 > cells.length) {
@@ -90,48 +73,28 @@ public final class SpacyDocBinExporter implements FormatExporter {
     }
 
     @Override
-    public ExportReport exportWithReport(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
-        TokenFormats.Losses losses = new TokenFormats.Losses();
-        List<ItemSummary> items = TokenFormats.textItems(project);
-        Rows rows = new Rows();
-        List<Integer> lengths = new ArrayList<>();
-        List<Map<?, ?>> cats = new ArrayList<>();
-        progress.begin("Exporting spaCy DocBin", items.size());
-        for (ItemSummary s : items) {
-            if (progress.isCanceled()) {
-                throw new IOException("export to " + out + " cancelled");
-            }
-            Item item = project.loadItem(s.id());
-            AnnotationSet set = TokenFormats.oneSet(item, options, NAME, losses);
-            if (set == null && !item.sets().isEmpty()) {
-                continue;
-            }
-            TokenFormats.ExportDoc doc = TokenFormats.exportDoc(project, item, set, NAME, losses);
-            if (doc == null) {
-                continue;
-            }
-            int before = rows.tokens;
-            add(rows, doc, losses);
-            lengths.add(rows.tokens - before);
-            cats.add(item.metadata().get("cats") instanceof Map<?, ?> m ? m : Map.of());
-            progress.worked(1);
-        }
-        rows.strings.add("");
-        byte[] packed = pack(rows, lengths, cats);
-        TokenFormats.writeAtomically(out, os -> {
-            try (DeflaterOutputStream z = new DeflaterOutputStream(os)) {
-                z.write(packed);
-            }
-        });
-        return losses.report(lengths.size());
+    Rows open(OutputStream out) {
+        return new Rows(out);
     }
 
-    private static void add(Rows rows, TokenFormats.ExportDoc doc, TokenFormats.Losses losses) {
-        doc.alignTokens(NAME, losses);
-        TokenFormats.TokenLabels labels = doc.tokenLabels(NAME, losses);
-        if (!doc.relations.isEmpty()) {
-            losses.add(doc.itemId, NAME + " holds no relations: " + doc.relations.size() + " left out");
-        }
+    @Override
+    void write(Rows rows, ExportedDocument doc, int index, ExportReport.Builder losses) {
+        int before = rows.tokens;
+        add(rows, doc, losses);
+        rows.lengths.add(rows.tokens - before);
+        rows.cats.add(doc.item.metadata().get("cats") instanceof Map<?, ?> m ? m : Map.of());
+    }
+
+    @Override
+    void close(Rows rows) throws IOException {
+        rows.strings.add("");
+        DeflaterOutputStream z = new DeflaterOutputStream(rows.out);
+        z.write(pack(rows, rows.lengths, rows.cats));
+        z.finish();
+    }
+
+    private void add(Rows rows, ExportedDocument doc, ExportReport.Builder losses) {
+        ExportedDocument.TokenLabels labels = doc.entitiesPerToken(format, losses);
         String[] label = labels.label();
         boolean[] begins = labels.begins();
         int n = doc.tokenCount();

@@ -22,11 +22,7 @@ import org.msgpack.value.Value;
 import org.osgi.service.component.annotations.Component;
 
 import dev.vellum.core.spi.FormatImporter;
-import dev.vellum.core.spi.ImportReport;
-import dev.vellum.core.spi.Progress;
 import dev.vellum.core.spi.StoreException;
-import dev.vellum.core.spi.StoredProject;
-import dev.vellum.modality.text.TextModality;
 
 /**
  * Reads spaCy's binary {@code .spacy} files (DocBin, spaCy v3): zlib-compressed msgpack holding the
@@ -41,23 +37,13 @@ import dev.vellum.modality.text.TextModality;
  * imported (a non-empty span group is reported).
  */
 @Component(service = FormatImporter.class)
-public final class SpacyDocBinImporter implements FormatImporter {
+public final class SpacyDocBinImporter extends TextImporter {
     /** The format id. */
     public static final String ID = "spacy-docbin";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String displayName() {
-        return "spaCy DocBin (.spacy)";
-    }
-
-    @Override
-    public String modalityId() {
-        return TextModality.ID;
+    /** The DS service. */
+    public SpacyDocBinImporter() {
+        super(ID, "spaCy DocBin", "spaCy DocBin (.spacy)", Set.of("spacy"), "spaCy DocBin files (*.spacy)");
     }
 
     @Override
@@ -65,24 +51,14 @@ public final class SpacyDocBinImporter implements FormatImporter {
         if (Files.isDirectory(file)) {
             return 5;
         }
-        return TokenFormats.extension(file).equals("spacy") ? 90 : 0;
+        return TextFormats.extension(file).equals("spacy") ? 90 : 0;
     }
 
     @Override
-    public ImportReport importFiles(StoredProject project, List<Path> files, String annotator, Progress progress) throws IOException, StoreException {
-        TokenFormats.Sink sink = new TokenFormats.Sink(project, annotator);
-        List<Path> all = TokenFormats.files(files, Set.of("spacy"));
-        progress.begin("Importing spaCy DocBin", all.size());
-        for (Path f : all) {
-            if (progress.isCanceled()) {
-                break;
-            }
-            for (TokenFormats.Doc d : read(f, Files.readAllBytes(f), sink)) {
-                sink.add(f, d);
-            }
-            progress.worked(1);
+    void read(TextFormats.Sink sink, Path root, Path file) throws IOException, StoreException {
+        for (ImportedDocument d : read(file, Files.readAllBytes(file), sink)) {
+            sink.add(file, d);
         }
-        return sink.finish();
     }
 
     static byte[] inflate(Path file, byte[] bytes) throws IOException {
@@ -106,7 +82,7 @@ public final class SpacyDocBinImporter implements FormatImporter {
         }
     }
 
-    static List<TokenFormats.Doc> read(Path file, byte[] bytes, TokenFormats.Sink sink) throws IOException {
+    static List<ImportedDocument> read(Path file, byte[] bytes, TextFormats.Sink sink) throws IOException {
         Map<String, Value> msg = new HashMap<>();
         try (MessageUnpacker u = MessagePack.newDefaultUnpacker(inflate(file, bytes))) {
             Value v = u.unpackValue();
@@ -133,7 +109,7 @@ public final class SpacyDocBinImporter implements FormatImporter {
         }
     }
 
-    private static List<TokenFormats.Doc> docs(Path file, Map<String, Value> msg, TokenFormats.Sink sink) throws IOException {
+    private static List<ImportedDocument> docs(Path file, Map<String, Value> msg, TextFormats.Sink sink) throws IOException {
         List<Value> attrList = msg.get("attrs").asArrayValue().list();
         int cols = attrList.size();
         int orth = -1, iob = -1, type = -1, sent = -1;
@@ -169,7 +145,7 @@ public final class SpacyDocBinImporter implements FormatImporter {
         List<Value> cats = msg.containsKey("cats") ? msg.get("cats").asArrayValue().list() : List.of();
         List<Value> flags = msg.containsKey("flags") ? msg.get("flags").asArrayValue().list() : List.of();
         List<Value> groups = msg.containsKey("span_groups") ? msg.get("span_groups").asArrayValue().list() : List.of();
-        List<TokenFormats.Doc> docs = new ArrayList<>();
+        List<ImportedDocument> docs = new ArrayList<>();
         int row = 0;
         int unknown = 0;
         int nDocs = lengthBytes.remaining() / 4;
@@ -180,7 +156,7 @@ public final class SpacyDocBinImporter implements FormatImporter {
                         + total + " stored)");
             }
             boolean unknownSpaces = d < flags.size() && flags.get(d).isMapValue() && flag(flags.get(d), "has_unknown_spaces");
-            TokenFormats.Doc doc = new TokenFormats.Doc(Integer.toString(d + 1));
+            ImportedDocument doc = new ImportedDocument(Integer.toString(d + 1));
             doc.beginSentence();
             int entStart = -1, entEnd = -1;
             String entLabel = null;
@@ -198,7 +174,7 @@ public final class SpacyDocBinImporter implements FormatImporter {
                 }
                 if (iobValue == 3 || iobValue == 2 || iobValue == 0 || (iobValue == 1 && !label.equals(entLabel))) {
                     if (entLabel != null) {
-                        doc.spans.add(new TokenFormats.SpanDraft(entStart, entEnd, entLabel, null));
+                        doc.spans.add(new ImportedDocument.SpanDraft(entStart, entEnd, entLabel, null));
                     }
                     entLabel = null;
                     if (iobValue == 3 || iobValue == 1) {
@@ -222,7 +198,7 @@ public final class SpacyDocBinImporter implements FormatImporter {
                 }
             }
             if (entLabel != null && entStart >= 0) {
-                doc.spans.add(new TokenFormats.SpanDraft(entStart, entEnd, entLabel, null));
+                doc.spans.add(new ImportedDocument.SpanDraft(entStart, entEnd, entLabel, null));
             }
             doc.endSentence();
             doc.spans.removeIf(s -> s.start() < 0);
@@ -242,8 +218,8 @@ public final class SpacyDocBinImporter implements FormatImporter {
         if (docs.isEmpty()) {
             sink.problem(file, "the DocBin holds no documents");
         }
-        String stem = TokenFormats.stem(file);
-        for (TokenFormats.Doc doc : docs) {
+        String stem = TextFormats.stem(file);
+        for (ImportedDocument doc : docs) {
             doc.name = docs.size() == 1 ? stem : stem + "-" + doc.name;
         }
         return docs;

@@ -1,8 +1,7 @@
 package dev.vellum.modality.text.io;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
+import java.io.OutputStream;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -10,15 +9,8 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
-import dev.vellum.core.model.AnnotationSet;
-import dev.vellum.core.model.Item;
-import dev.vellum.core.model.ItemSummary;
 import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
-import dev.vellum.core.spi.Progress;
-import dev.vellum.core.spi.StoreException;
-import dev.vellum.core.spi.StoredProject;
-import dev.vellum.modality.text.TextModality;
 
 /**
  * Writes the text items as spaCy v2 training JSON: a document per item with one paragraph whose
@@ -27,71 +19,29 @@ import dev.vellum.modality.text.TextModality;
  * overlapping spans (the longest at a start is kept) and relations are reported.
  */
 @Component(service = FormatExporter.class)
-public final class SpacyJsonExporter implements FormatExporter {
-    private static final String NAME = "spaCy JSON";
-
-    @Override
-    public String id() {
-        return SpacyJsonImporter.ID;
+public final class SpacyJsonExporter extends SingleFileExporter<JsonGenerator> {
+    /** The DS service. */
+    public SpacyJsonExporter() {
+        super(SpacyJsonImporter.ID, "spaCy JSON", "spaCy v2 training JSON (BILUO)");
     }
 
     @Override
-    public String displayName() {
-        return "spaCy v2 training JSON (BILUO)";
+    JsonGenerator open(OutputStream out) throws IOException {
+        JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+        g.useDefaultPrettyPrinter();
+        g.writeStartArray();
+        return g;
     }
 
     @Override
-    public String modalityId() {
-        return TextModality.ID;
+    void close(JsonGenerator g) throws IOException {
+        g.writeEndArray();
+        g.close();
     }
 
     @Override
-    public int export(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
-        return exportWithReport(project, options, out, progress).itemsWritten();
-    }
-
-    @Override
-    public ExportReport exportWithReport(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
-        TokenFormats.Losses losses = new TokenFormats.Losses();
-        List<ItemSummary> items = TokenFormats.textItems(project);
-        int[] written = {0};
-        progress.begin("Exporting spaCy JSON", items.size());
-        TokenFormats.writeAtomically(out, os -> {
-            try (JsonGenerator g = new JsonFactory().createGenerator(os, JsonEncoding.UTF8)) {
-                g.useDefaultPrettyPrinter();
-                g.writeStartArray();
-                for (ItemSummary s : items) {
-                    if (progress.isCanceled()) {
-                        throw new IOException("export to " + out + " cancelled");
-                    }
-                    try {
-                        Item item = project.loadItem(s.id());
-                        AnnotationSet set = TokenFormats.oneSet(item, options, NAME, losses);
-                        if (set == null && !item.sets().isEmpty()) {
-                            continue;
-                        }
-                        TokenFormats.ExportDoc doc = TokenFormats.exportDoc(project, item, set, NAME, losses);
-                        if (doc != null) {
-                            write(g, written[0], doc, losses);
-                            written[0]++;
-                        }
-                    } catch (StoreException e) {
-                        throw new IOException(e.getMessage(), e);
-                    }
-                    progress.worked(1);
-                }
-                g.writeEndArray();
-            }
-        });
-        return losses.report(written[0]);
-    }
-
-    private static void write(JsonGenerator g, int id, TokenFormats.ExportDoc doc, TokenFormats.Losses losses) throws IOException {
-        doc.alignTokens(NAME, losses);
-        TokenFormats.TokenLabels labels = doc.tokenLabels(NAME, losses);
-        if (!doc.relations.isEmpty()) {
-            losses.add(doc.itemId, NAME + " holds no relations: " + doc.relations.size() + " left out");
-        }
+    void write(JsonGenerator g, ExportedDocument doc, int id, ExportReport.Builder losses) throws IOException {
+        ExportedDocument.TokenLabels labels = doc.entitiesPerToken(format, losses);
         g.writeStartObject();
         g.writeNumberField("id", id);
         g.writeArrayFieldStart("paragraphs");
@@ -100,7 +50,7 @@ public final class SpacyJsonExporter implements FormatExporter {
         g.writeArrayFieldStart("sentences");
         int tokenId = 0;
         for (int[] sentence : doc.sentenceTokens()) {
-            String[] tags = TokenFormats.encode(labels.label(), labels.begins(), sentence[0], sentence[1] + 1, TagScheme.BIOES, true);
+            String[] tags = Tags.encode(labels.label(), labels.begins(), sentence[0], sentence[1] + 1, TagScheme.BIOES, true);
             g.writeStartObject();
             g.writeArrayFieldStart("tokens");
             for (int t = sentence[0]; t <= sentence[1]; t++) {

@@ -16,11 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.vellum.core.spi.FormatImporter;
-import dev.vellum.core.spi.ImportReport;
-import dev.vellum.core.spi.Progress;
 import dev.vellum.core.spi.StoreException;
-import dev.vellum.core.spi.StoredProject;
-import dev.vellum.modality.text.TextModality;
 
 /**
  * Reads spaCy v2 training JSON: a list of documents, each with paragraphs of sentences of tokens
@@ -31,25 +27,15 @@ import dev.vellum.modality.text.TextModality;
  * metadata as {@code cats}. Tags, heads and dependencies are not imported.
  */
 @Component(service = FormatImporter.class)
-public final class SpacyJsonImporter implements FormatImporter {
+public final class SpacyJsonImporter extends TextImporter {
     /** The format id. */
     public static final String ID = "spacy-json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String displayName() {
-        return "spaCy v2 training JSON (BILUO)";
-    }
-
-    @Override
-    public String modalityId() {
-        return TextModality.ID;
+    /** The DS service. */
+    public SpacyJsonImporter() {
+        super(ID, "spaCy JSON", "spaCy v2 training JSON (BILUO)", Set.of("json"), "spaCy JSON files (*.json)");
     }
 
     @Override
@@ -57,7 +43,7 @@ public final class SpacyJsonImporter implements FormatImporter {
         if (Files.isDirectory(file)) {
             return 5;
         }
-        if (!TokenFormats.extension(file).equals("json")) {
+        if (!TextFormats.extension(file).equals("json")) {
             return 0;
         }
         try (var in = Files.newInputStream(file)) {
@@ -69,33 +55,23 @@ public final class SpacyJsonImporter implements FormatImporter {
     }
 
     @Override
-    public ImportReport importFiles(StoredProject project, List<Path> files, String annotator, Progress progress) throws IOException, StoreException {
-        TokenFormats.Sink sink = new TokenFormats.Sink(project, annotator);
-        List<Path> all = TokenFormats.files(files, Set.of("json"));
-        progress.begin("Importing spaCy JSON", all.size());
-        for (Path f : all) {
-            if (progress.isCanceled()) {
-                break;
-            }
-            for (TokenFormats.Doc d : read(f, sink)) {
-                sink.add(f, d);
-            }
-            progress.worked(1);
+    void read(TextFormats.Sink sink, Path root, Path file) throws IOException, StoreException {
+        for (ImportedDocument d : read(file, sink)) {
+            sink.add(file, d);
         }
-        return sink.finish();
     }
 
-    static List<TokenFormats.Doc> read(Path file, TokenFormats.Sink sink) throws IOException {
+    static List<ImportedDocument> read(Path file, TextFormats.Sink sink) throws IOException {
         JsonNode root;
         try {
-            root = JSON.readTree(TokenFormats.readUtf8(file, "spaCy JSON"));
+            root = JSON.readTree(TextFormats.withoutBom(TextFormats.readUtf8(file, "a spaCy JSON file")));
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": not spaCy JSON: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ")", e);
         }
         if (root == null || !root.isArray()) {
             throw new IOException(file + ": not spaCy v2 training JSON (expected a list of documents with \"paragraphs\")");
         }
-        List<TokenFormats.Doc> docs = new ArrayList<>();
+        List<ImportedDocument> docs = new ArrayList<>();
         int misaligned = 0;
         for (int di = 0; di < root.size(); di++) {
             JsonNode d = root.get(di);
@@ -104,7 +80,7 @@ public final class SpacyJsonImporter implements FormatImporter {
                 continue;
             }
             String id = d.path("id").isValueNode() ? d.path("id").asText() : Integer.toString(di);
-            TokenFormats.Doc doc = new TokenFormats.Doc(id);
+            ImportedDocument doc = new ImportedDocument(id);
             Map<String, Object> cats = new LinkedHashMap<>();
             for (JsonNode p : d.path("paragraphs")) {
                 if (doc.length() > 0) {
@@ -137,15 +113,15 @@ public final class SpacyJsonImporter implements FormatImporter {
         if (docs.isEmpty()) {
             sink.problem(file, "no spaCy documents with tokens found");
         }
-        String stem = TokenFormats.stem(file);
-        for (TokenFormats.Doc doc : docs) {
+        String stem = TextFormats.stem(file);
+        for (ImportedDocument doc : docs) {
             doc.name = docs.size() == 1 ? stem : stem + "-" + doc.name;
         }
         return docs;
     }
 
     /** Places the paragraph's tokens in {@code raw}; false (nothing added) when they are not found in order. */
-    private static boolean paragraphFromRaw(TokenFormats.Doc doc, JsonNode p, String raw) {
+    private static boolean paragraphFromRaw(ImportedDocument doc, JsonNode p, String raw) {
         List<int[]> at = new ArrayList<>();
         int cursor = 0;
         for (JsonNode s : p.path("sentences")) {
@@ -175,13 +151,13 @@ public final class SpacyJsonImporter implements FormatImporter {
                 doc.tokenAt(start, start + raw.codePointCount(r[0], r[1]));
                 tags.add(t.path("ner").asText("O"));
             }
-            TokenFormats.decode(tags, first, doc);
+            Tags.decode(tags, first, doc);
             doc.endSentence();
         }
         return true;
     }
 
-    private static void paragraphFromTokens(TokenFormats.Doc doc, JsonNode p) {
+    private static void paragraphFromTokens(ImportedDocument doc, JsonNode p) {
         boolean firstSentence = true;
         for (JsonNode s : p.path("sentences")) {
             if (!s.path("tokens").isArray() || s.path("tokens").isEmpty()) {
@@ -201,7 +177,7 @@ public final class SpacyJsonImporter implements FormatImporter {
                 doc.token(t.path("orth").asText(""));
                 tags.add(t.path("ner").asText("O"));
             }
-            TokenFormats.decode(tags, first, doc);
+            Tags.decode(tags, first, doc);
             doc.endSentence();
         }
     }

@@ -1,7 +1,6 @@
 package dev.vellum.modality.text.io;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,98 +14,76 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 import dev.vellum.core.model.Annotation;
-import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.Item;
-import dev.vellum.core.model.ItemSummary;
+import dev.vellum.core.spi.ExportFiles;
 import dev.vellum.core.spi.ExportReport;
 import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.Progress;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.spi.StoredProject;
-import dev.vellum.modality.text.TextModality;
+import dev.vellum.modality.text.TextDocuments;
 import dev.vellum.modality.text.io.WebAnnoTsvDocument.Ann;
 import dev.vellum.modality.text.io.WebAnnoTsvDocument.Column;
 import dev.vellum.modality.text.io.WebAnnoTsvDocument.ColumnKind;
 import dev.vellum.modality.text.io.WebAnnoTsvDocument.Kind;
 import dev.vellum.modality.text.io.WebAnnoTsvDocument.Layer;
 import dev.vellum.modality.text.model.CodePoints;
+import dev.vellum.modality.text.model.PayloadException;
 import dev.vellum.modality.text.model.Relation;
 import dev.vellum.modality.text.model.Segmentation;
 import dev.vellum.modality.text.model.Span;
+import dev.vellum.modality.text.tokenize.Tokenizer;
+import dev.vellum.modality.text.tokenize.Tokenizers;
 
 /**
  * Writes each text item as a WebAnno TSV 3.3 file {@code <item id>.tsv} in the output folder, the
  * mapping of {@link WebAnnoTsvImporter} in reverse: the layers declared in the item metadata (as
  * imported), else {@code NamedEntity} ({@code identifier|value}) for spans and
  * {@code webanno.custom.Relation} ({@code value}) for relations, plus a feature column for every
- * attribute. Tokens and sentences come from the asset's {@link Segmentation}, else from splitting
- * the text into lines and words. What TSV cannot hold (characters outside sentences, span ends
- * between tokens, relations between spans of other layers than the relation layer's base, other
- * annotators' sets) is reported.
+ * attribute. Tokens and sentences come from the asset's {@link Segmentation}, else from the
+ * project's tokenizer ({@link Tokenizers#forProject}); without sentences each non-blank line is
+ * one. What TSV cannot hold (characters outside sentences, span ends between tokens, relations
+ * between spans of other layers than the relation layer's base, other annotators' sets) is
+ * reported.
  */
 @Component(service = FormatExporter.class)
-public final class WebAnnoTsvExporter implements FormatExporter {
-    @Override
-    public String id() {
-        return WebAnnoTsvImporter.ID;
-    }
-
-    @Override
-    public String displayName() {
-        return "WebAnno TSV 3.3 (INCEpTION, WebAnno)";
-    }
-
-    @Override
-    public String modalityId() {
-        return TextModality.ID;
-    }
-
-    @Override
-    public int export(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
-        return exportWithReport(project, options, out, progress).itemsWritten();
+public final class WebAnnoTsvExporter extends TextExporter {
+    /** The DS service. */
+    public WebAnnoTsvExporter() {
+        super(WebAnnoTsvImporter.ID, "WebAnno TSV", "WebAnno TSV 3.3 (INCEpTION, WebAnno)");
     }
 
     @Override
     public ExportReport exportWithReport(StoredProject project, Options options, Path out, Progress progress) throws IOException, StoreException {
-        if (Files.isRegularFile(out)) {
-            throw new IOException(out + ": WebAnno TSV is written as one file per document into a folder; this is a file");
+        TextFormats.requireFolder(out, "WebAnno TSV is written as one file per document");
+        ExportReport.Builder losses = new ExportReport.Builder();
+        Tokenizer tokenizer;
+        try {
+            tokenizer = Tokenizers.forProject(project.project());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(project.location() + ": " + e.getMessage(), e);
         }
-        Files.createDirectories(out);
-        StandoffFormats.Losses losses = new StandoffFormats.Losses();
-        List<ItemSummary> items = StandoffFormats.textItems(project);
-        progress.begin("Exporting WebAnno TSV", items.size());
-        int written = 0;
-        for (ItemSummary s : items) {
-            if (progress.isCanceled()) {
-                break;
-            }
-            Item item = project.loadItem(s.id());
-            AnnotationSet set = StandoffFormats.oneSet(item, options, "WebAnno TSV", losses);
-            if (set == null && options != null && (options.annotator() != null || options.acceptedOnly())) {
-                progress.worked(1);
-                continue;
-            }
-            String tsv = tsv(item, StandoffFormats.text(project, item), set == null ? List.of() : set.annotations(), losses);
-            StandoffFormats.writeText(out.resolve(item.id() + ".tsv"), tsv);
-            written++;
-            progress.worked(1);
-        }
-        return losses.report(written);
+        int written = eachItem(project, options, progress, out, true, losses, (item, set, index) -> {
+            String tsv = tsv(item, TextFormats.text(project, item), set == null ? List.of() : set.annotations(), tokenizer, losses);
+            ExportFiles.writeText(out.resolve(item.id() + ".tsv"), tsv);
+            return true;
+        });
+        return losses.build(written);
     }
 
     /** The TSV of one document and one set's annotations; losses are added under the item's id. */
-    static String tsv(Item item, String text, List<Annotation> annotations, StandoffFormats.Losses losses) {
+    static String tsv(Item item, String text, List<Annotation> annotations, Tokenizer tokenizer, ExportReport.Builder losses) {
         String itemId = item.id();
         CodePoints cp = new CodePoints(text);
         WebAnnoTsvDocument doc = new WebAnnoTsvDocument();
         doc.text = text;
         declaredLayers(item, doc, losses);
-        segment(item, text, cp, doc, losses);
+        segment(item, text, cp, tokenizer, doc, losses);
 
         Map<String, Ann> byId = new HashMap<>();
         Map<String, Annotation> spanAnns = new HashMap<>();
         for (Annotation a : annotations) {
-            Span sp = StandoffFormats.span(a);
+            Span sp = TextFormats.span(a);
             if (sp == null) {
                 if (!Relation.TYPE.equals(a.typeId())) {
                     losses.add(itemId, "'" + a.id() + "' (" + a.typeId() + ") is not a text span or relation; left out");
@@ -153,7 +130,7 @@ public final class WebAnnoTsvExporter implements FormatExporter {
 
         Map<Layer, Map<Ann, Ann>> next = new LinkedHashMap<>();
         for (Annotation a : annotations) {
-            Relation r = StandoffFormats.relation(a);
+            Relation r = TextFormats.relation(a);
             if (r == null) {
                 continue;
             }
@@ -237,7 +214,7 @@ public final class WebAnnoTsvExporter implements FormatExporter {
     }
 
     /** Attributes other than the layer as feature values; undeclared ones get a column of their own. */
-    private static void putAttributes(Annotation a, Layer layer, Ann x, StandoffFormats.Losses losses, String itemId) {
+    private static void putAttributes(Annotation a, Layer layer, Ann x, ExportReport.Builder losses, String itemId) {
         for (Map.Entry<String, Object> e : a.attributes().entrySet()) {
             if (e.getKey().equals(WebAnnoTsvImporter.LAYER) || e.getValue() == null) {
                 continue;
@@ -257,7 +234,7 @@ public final class WebAnnoTsvExporter implements FormatExporter {
     }
 
     /** The layers the item was imported with, so its header and columns come back as they were. */
-    private static void declaredLayers(Item item, WebAnnoTsvDocument doc, StandoffFormats.Losses losses) {
+    private static void declaredLayers(Item item, WebAnnoTsvDocument doc, ExportReport.Builder losses) {
         if (!(item.metadata().get(WebAnnoTsvImporter.LAYERS_KEY) instanceof List<?> headers) || headers.isEmpty()) {
             return;
         }
@@ -279,26 +256,26 @@ public final class WebAnnoTsvExporter implements FormatExporter {
         }
     }
 
-    /** Tokens and sentences in UTF-16: the asset's segmentation, else lines and words. */
-    private static void segment(Item item, String text, CodePoints cp, WebAnnoTsvDocument doc, StandoffFormats.Losses losses) {
-        Segmentation seg = null;
+    /**
+     * Tokens and sentences in UTF-16: the asset's segmentation, else the project tokenizer's; one
+     * sentence per non-blank line when there are no sentences.
+     */
+    private static void segment(Item item, String text, CodePoints cp, Tokenizer tokenizer, WebAnnoTsvDocument doc, ExportReport.Builder losses) {
+        Segmentation seg;
         try {
-            seg = Segmentation.fromAsset(item.assets().get(0));
-        } catch (RuntimeException e) {
-            losses.add(item.id(), "the asset's segmentation cannot be read (" + e.getMessage() + "); the text was split into lines and words");
+            seg = TextDocuments.of(text, TextDocuments.textAsset(item), tokenizer).segmentation();
+        } catch (PayloadException e) {
+            losses.add(item.id(), "the asset's segmentation cannot be read (" + e.getMessage() + "); the text was tokenized again");
+            seg = tokenizer.segment(text);
         }
         List<int[]> tokens = new ArrayList<>();
         List<int[]> sentences = new ArrayList<>();
-        if (seg != null && seg.tokenCount() > 0 && seg.tokenEnd(seg.tokenCount() - 1) <= cp.codePointCount()) {
-            for (int i = 0; i < seg.tokenCount(); i++) {
-                tokens.add(new int[] {cp.toUtf16(seg.tokenStart(i)), cp.toUtf16(seg.tokenEnd(i))});
-            }
-            for (int i = 0; i < seg.sentenceCount(); i++) {
-                int e = Math.min(seg.sentences()[2 * i + 1], cp.codePointCount());
-                sentences.add(new int[] {cp.toUtf16(Math.min(seg.sentences()[2 * i], e)), cp.toUtf16(e)});
-            }
-        } else {
-            words(text, tokens);
+        for (int i = 0; i < seg.tokenCount(); i++) {
+            tokens.add(new int[] {cp.toUtf16(seg.tokenStart(i)), cp.toUtf16(seg.tokenEnd(i))});
+        }
+        for (int i = 0; i < seg.sentenceCount(); i++) {
+            int e = Math.min(seg.sentences()[2 * i + 1], cp.codePointCount());
+            sentences.add(new int[] {cp.toUtf16(Math.min(seg.sentences()[2 * i], e)), cp.toUtf16(e)});
         }
         if (sentences.isEmpty()) {
             lines(text, sentences);
@@ -334,28 +311,6 @@ public final class WebAnnoTsvExporter implements FormatExporter {
         lost |= !text.substring(Math.min(last, text.length())).isBlank();
         if (lost) {
             losses.add(item.id(), "characters outside the sentences are not written (TSV holds the text of sentences only)");
-        }
-    }
-
-    /** Tokens by a plain rule: runs of letters and digits, and each other visible character alone. */
-    private static void words(String text, List<int[]> tokens) {
-        int i = 0;
-        while (i < text.length()) {
-            int c = text.codePointAt(i);
-            int n = Character.charCount(c);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                i += n;
-                continue;
-            }
-            int start = i;
-            if (Character.isLetterOrDigit(c)) {
-                while (i < text.length() && Character.isLetterOrDigit(text.codePointAt(i))) {
-                    i += Character.charCount(text.codePointAt(i));
-                }
-            } else {
-                i += n;
-            }
-            tokens.add(new int[] {start, i});
         }
     }
 

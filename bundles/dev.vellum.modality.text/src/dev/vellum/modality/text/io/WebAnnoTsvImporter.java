@@ -9,17 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Component;
 
 import dev.vellum.core.model.Annotation;
 import dev.vellum.core.spi.FormatImporter;
-import dev.vellum.core.spi.ImportReport;
-import dev.vellum.core.spi.Progress;
 import dev.vellum.core.spi.StoreException;
-import dev.vellum.core.spi.StoredProject;
-import dev.vellum.modality.text.TextModality;
 import dev.vellum.modality.text.io.WebAnnoTsvDocument.Ann;
 import dev.vellum.modality.text.io.WebAnnoTsvDocument.Kind;
 import dev.vellum.modality.text.io.WebAnnoTsvDocument.Layer;
@@ -53,7 +50,7 @@ import dev.vellum.modality.text.model.Segmentation;
  * writes the same header and columns.
  */
 @Component(service = FormatImporter.class)
-public final class WebAnnoTsvImporter implements FormatImporter {
+public final class WebAnnoTsvImporter extends TextImporter {
     /** The format id. */
     public static final String ID = "webanno-tsv3";
     /** Attribute naming a span's or relation's WebAnno layer (UIMA type) when it is not the default one. */
@@ -67,19 +64,9 @@ public final class WebAnnoTsvImporter implements FormatImporter {
     /** Item metadata key of the TSV layer declarations (header lines). */
     public static final String LAYERS_KEY = "webanno.layers";
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String displayName() {
-        return "WebAnno TSV 3 (INCEpTION, WebAnno)";
-    }
-
-    @Override
-    public String modalityId() {
-        return TextModality.ID;
+    /** The DS service. */
+    public WebAnnoTsvImporter() {
+        super(ID, "WebAnno TSV", "WebAnno TSV 3 (INCEpTION, WebAnno)", Set.of("tsv"), "WebAnno TSV files (*.tsv)");
     }
 
     @Override
@@ -106,49 +93,22 @@ public final class WebAnnoTsvImporter implements FormatImporter {
         }
     }
 
+    /** A broken file in a folder is reported and skipped, so that the folder's other files are imported; a file given itself fails. */
     @Override
-    public ImportReport importFiles(StoredProject project, List<Path> files, String annotator, Progress progress) throws IOException, StoreException {
-        StandoffFormats.Sink sink = new StandoffFormats.Sink(project);
-        progress.begin("Importing WebAnno TSV", files.size());
-        for (Path f : files) {
-            if (progress.isCanceled()) {
-                break;
+    void read(TextFormats.Sink sink, Path root, Path file) throws IOException, StoreException {
+        try {
+            importFile(sink, root, file);
+        } catch (WebAnnoTsvDocument.TsvException e) {
+            if (root == null) {
+                throw new IOException(file + ": " + e.getMessage(), e);
             }
-            if (!Files.exists(f)) {
-                throw new IOException(f + ": no such file or folder");
-            }
-            if (Files.isDirectory(f)) {
-                List<Path> found;
-                try (Stream<Path> s = Files.walk(f)) {
-                    found = s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tsv")).sorted()
-                            .toList();
-                }
-                if (found.isEmpty()) {
-                    sink.problem(f, "no WebAnno TSV files (*.tsv) found");
-                }
-                for (Path p : found) {
-                    try {
-                        importFile(sink, f, p, annotator);
-                    } catch (WebAnnoTsvDocument.TsvException e) {
-                        sink.problem(p, e.getMessage() + "; the file was skipped");
-                    }
-                }
-            } else {
-                try {
-                    importFile(sink, null, f, annotator);
-                } catch (WebAnnoTsvDocument.TsvException e) {
-                    throw new IOException(f + ": " + e.getMessage(), e);
-                }
-            }
-            progress.worked(1);
+            sink.problem(file, e.getMessage() + "; the file was skipped");
         }
-        sink.saveSchema();
-        return sink.report();
     }
 
-    private static void importFile(StandoffFormats.Sink sink, Path root, Path file, String annotator)
-            throws IOException, StoreException, WebAnnoTsvDocument.TsvException {
-        String content = StandoffFormats.readUtf8(file, "a WebAnno TSV file");
+    private static void importFile(TextFormats.Sink sink, Path root, Path file) throws IOException, StoreException, WebAnnoTsvDocument.TsvException {
+        String annotator = sink.annotator;
+        String content = TextFormats.readUtf8(file, "a WebAnno TSV file");
         WebAnnoTsvDocument doc = WebAnnoTsvDocument.parse(content.lines().toList());
         for (String u : doc.unmapped) {
             sink.problem(file, u);
@@ -179,7 +139,7 @@ public final class WebAnnoTsvImporter implements FormatImporter {
                     attrs.put(LAYER, a.layer.type);
                 }
             }
-            anns.add(StandoffFormats.span(id, label == null ? a.layer.shortName() : label, attrs, start, end, text.substring(a.begin, a.end),
+            anns.add(TextFormats.span(id, label == null ? a.layer.shortName() : label, attrs, start, end, text.substring(a.begin, a.end),
                     annotator));
         }
         int r = 0;
@@ -188,7 +148,7 @@ public final class WebAnnoTsvImporter implements FormatImporter {
                 Ann a = chain.get(i);
                 String rel = a.features.get("referenceRelation");
                 if (i + 1 < chain.size()) {
-                    anns.add(StandoffFormats.relation("r" + (++r), rel == null ? NEXT : rel, Map.of(LAYER, a.layer.type), ids.get(a),
+                    anns.add(TextFormats.relation("r" + (++r), rel == null ? NEXT : rel, Map.of(LAYER, a.layer.type), ids.get(a),
                             ids.get(chain.get(i + 1)), annotator));
                 } else if (rel != null) {
                     int k = indexOf(anns, ids.get(a));
@@ -211,7 +171,7 @@ public final class WebAnnoTsvImporter implements FormatImporter {
             if (!a.layer.type.equals(RELATION)) {
                 attrs.put(LAYER, a.layer.type);
             }
-            anns.add(StandoffFormats.relation("r" + (++r), label == null ? a.layer.shortName() : label, attrs, ids.get(a.source), ids.get(a.target),
+            anns.add(TextFormats.relation("r" + (++r), label == null ? a.layer.shortName() : label, attrs, ids.get(a.source), ids.get(a.target),
                     annotator));
         }
         int[] tokens = new int[doc.tokens.size() * 2];
@@ -227,7 +187,7 @@ public final class WebAnnoTsvImporter implements FormatImporter {
         Map<String, Object> assetMeta = new Segmentation(tokens, sentences).addTo(Map.of());
         List<String> headers = doc.layers.stream().filter(l -> !l.implied).map(Layer::header).toList();
         Map<String, Object> itemMeta = headers.isEmpty() ? Map.of() : Map.of(LAYERS_KEY, headers);
-        sink.add(file, StandoffFormats.documentName(root, file), text, assetMeta, itemMeta, annotator, anns);
+        sink.add(file, TextFormats.documentName(root, file), text, assetMeta, itemMeta, anns);
     }
 
     /** The feature a layer's annotations take their label from: {@code value}, else the first; null without features. */

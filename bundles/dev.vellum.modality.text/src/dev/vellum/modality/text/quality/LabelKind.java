@@ -22,17 +22,7 @@ public final class LabelKind extends TextRule {
     public static final String ID = "text.label-kind";
 
     public LabelKind() {
-        super(Finding.Severity.WARNING);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "A span has a relation label, or a relation an entity label";
+        super(ID, Finding.Severity.WARNING, "A span has a relation label, or a relation an entity label");
     }
 
     @Override

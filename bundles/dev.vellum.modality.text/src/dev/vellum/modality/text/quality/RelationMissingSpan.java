@@ -20,17 +20,7 @@ public final class RelationMissingSpan extends TextRule {
     public static final String ID = "text.relation-missing-span";
 
     public RelationMissingSpan() {
-        super(Finding.Severity.ERROR);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "A relation's end is not a span of the same annotation set";
+        super(ID, Finding.Severity.ERROR, "A relation's end is not a span of the same annotation set");
     }
 
     @Override

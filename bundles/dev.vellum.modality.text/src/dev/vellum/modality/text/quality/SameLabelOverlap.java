@@ -26,17 +26,7 @@ public final class SameLabelOverlap extends TextRule {
             .thenComparing(Comparator.comparingInt((SpanOf s) -> s.span().end()).reversed());
 
     public SameLabelOverlap() {
-        super(Finding.Severity.WARNING);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "Two spans with the same label overlap";
+        super(ID, Finding.Severity.WARNING, "Two spans with the same label overlap");
     }
 
     @Override

@@ -19,17 +19,7 @@ public final class SpanInsideToken extends TextRule {
     public static final String ID = "text.span-inside-token";
 
     public SpanInsideToken() {
-        super(Finding.Severity.WARNING);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "A span starts or ends inside a token";
+        super(ID, Finding.Severity.WARNING, "A span starts or ends inside a token");
     }
 
     @Override

@@ -21,17 +21,7 @@ public final class SpanTextMismatch extends TextRule {
     public static final String ID = "text.span-text-mismatch";
 
     public SpanTextMismatch() {
-        super(Finding.Severity.ERROR);
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "A span's text differs from the document's characters at its offsets";
+        super(ID, Finding.Severity.ERROR, "A span's text differs from the document's characters at its offsets");
     }
 
     @Override

@@ -25,10 +25,24 @@ import java.util.function.Consumer;
  * payload check reports those).
  */
 abstract class TextRule implements ValidationRule {
+    private final String id;
     private final Finding.Severity severity;
+    private final String description;
 
-    TextRule(Finding.Severity severity) {
+    TextRule(String id, Finding.Severity severity, String description) {
+        this.id = id;
         this.severity = severity;
+        this.description = description;
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
+    @Override
+    public final String description() {
+        return description;
     }
 
     @Override

@@ -15,16 +15,7 @@ public final class CharacterTokenizer extends CodePointTokenizer {
     }
 
     @Override
-    void tokens(int[] cps, Ranges out) {
-        int i = 0;
-        while (i < cps.length) {
-            if (Chars.separates(cps[i])) {
-                i++;
-                continue;
-            }
-            int end = character(cps, i);
-            out.add(i, end);
-            i = end;
-        }
+    int tokenEnd(int[] cps, int start) {
+        return character(cps, start);
     }
 }

@@ -24,8 +24,22 @@ abstract sealed class CodePointTokenizer implements Tokenizer permits DefaultTok
         return new Segmentation(tokens.toArray(), Sentences.of(text, cps, tokens, sentences));
     }
 
-    /** Adds the tokens of {@code cps}, in order, to {@code out}. */
-    abstract void tokens(int[] cps, Ranges out);
+    /** Adds the tokens of {@code cps}, in order, to {@code out}: white space separates them, {@link #tokenEnd} says where each ends. */
+    private void tokens(int[] cps, Ranges out) {
+        int i = 0;
+        while (i < cps.length) {
+            if (Chars.separates(cps[i])) {
+                i++;
+                continue;
+            }
+            int end = tokenEnd(cps, i);
+            out.add(i, end);
+            i = end;
+        }
+    }
+
+    /** The end of the token starting at {@code start}, a code point that is no separator; after {@code start}. */
+    abstract int tokenEnd(int[] cps, int start);
 
     /**
      * The end of the character that starts before {@code i}: past combining marks, skin tones,

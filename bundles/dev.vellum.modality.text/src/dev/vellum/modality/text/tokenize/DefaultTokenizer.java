@@ -41,31 +41,22 @@ public final class DefaultTokenizer extends CodePointTokenizer {
     }
 
     @Override
-    void tokens(int[] cps, Ranges out) {
-        int n = cps.length;
-        int i = 0;
-        while (i < n) {
-            int c = cps[i];
-            if (Chars.separates(c)) {
-                i++;
-                continue;
-            }
-            int start = i;
-            if (Chars.ideograph(c)) {
-                i = extend(cps, i + 1);
-            } else if (Chars.wordChar(c)) {
-                i = word(cps, i);
-            } else if (repeatable(c)) {
-                int j = i + 1;
-                while (j < n && cps[j] == c) {
-                    j++;
-                }
-                i = extend(cps, j);
-            } else {
-                i = character(cps, i);
-            }
-            out.add(start, i);
+    int tokenEnd(int[] cps, int i) {
+        int c = cps[i];
+        if (Chars.ideograph(c)) {
+            return extend(cps, i + 1);
         }
+        if (Chars.wordChar(c)) {
+            return word(cps, i);
+        }
+        if (repeatable(c)) {
+            int j = i + 1;
+            while (j < cps.length && cps[j] == c) {
+                j++;
+            }
+            return extend(cps, j);
+        }
+        return character(cps, i);
     }
 
     /** The end of the word starting at {@code i} (a word character). */

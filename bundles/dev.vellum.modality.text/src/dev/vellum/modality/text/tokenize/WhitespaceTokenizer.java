@@ -14,18 +14,11 @@ public final class WhitespaceTokenizer extends CodePointTokenizer {
     }
 
     @Override
-    void tokens(int[] cps, Ranges out) {
-        int i = 0;
-        while (i < cps.length) {
-            if (Chars.separates(cps[i])) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < cps.length && !Chars.separates(cps[i])) {
-                i++;
-            }
-            out.add(start, i);
+    int tokenEnd(int[] cps, int start) {
+        int i = start + 1;
+        while (i < cps.length && !Chars.separates(cps[i])) {
+            i++;
         }
+        return i;
     }
 }
