@@ -42,7 +42,10 @@ public record StrengthScale(int maxStrength, List<String> strengthLabels, boolea
         return strength <= maxStrength ? strengthLabels.get(strength - 1) : "strength " + strength;
     }
 
-    /** Whether {@code p} is within this scale (strength and allowed kinds; not its ids). */
+    /**
+     * What is wrong with {@code p} under this scale (its strength, or a tie or "both bad" the
+     * project switched off), in words for annotators; null when it fits. Its ids are not checked.
+     */
     public String problem(Pairwise p) {
         if (Pairwise.TIE.equals(p.preferred())) {
             if (!tie) {
