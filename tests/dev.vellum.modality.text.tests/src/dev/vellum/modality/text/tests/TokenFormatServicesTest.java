@@ -16,9 +16,9 @@ import dev.vellum.core.spi.FormatExporter;
 import dev.vellum.core.spi.FormatImporter;
 import dev.vellum.modality.text.TextModality;
 
-/** The token formats are registered by SCR (other text formats may be there too). */
+/** The text formats are registered by SCR as importer and exporter services. */
 class TokenFormatServicesTest {
-    private static final Set<String> IDS = Set.of("conll2003", "conllu", "spacy-json", "spacy-docbin", "doccano");
+    private static final Set<String> IDS = Set.of("conll2003", "conllu", "spacy-json", "spacy-docbin", "doccano", "webanno-tsv3", "brat", "uima-xmi");
 
     private static <T> Set<String> ids(Class<T> type, Function<T, String> id) throws Exception {
         Bundle bundle = FrameworkUtil.getBundle(TextModality.class);
@@ -45,7 +45,7 @@ class TokenFormatServicesTest {
     }
 
     @Test
-    void theTokenFormatsAreImporterAndExporterServices() throws Exception {
+    void theTextFormatsAreImporterAndExporterServices() throws Exception {
         Set<String> importers = ids(FormatImporter.class, FormatImporter::id);
         assertTrue(importers.containsAll(IDS), importers.toString());
         Set<String> exporters = ids(FormatExporter.class, FormatExporter::id);
