@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 /** {@code vellum cli bench ...}: make large projects and measure the store on them. */
 @Command(name = "bench", description = "Benchmarks: generate large projects, time opening and saving.",
         subcommands = {BenchCommand.Generate.class, BenchCommand.Open.class, BenchCommand.Save.class, BenchCommand.Audit.class,
-                BenchCommand.Image.class, BenchCommand.Coco.class})
+                BenchCommand.Image.class, BenchCommand.Coco.class, BenchCommand.Pairs.class})
 public final class BenchCommand extends CommandGroup {
     /** {@code bench generate <dir> --items N --annotations M}. */
     @Command(name = "generate", description = "Write a synthetic project of N items with M annotations each.")
@@ -82,6 +82,33 @@ public final class BenchCommand extends CommandGroup {
             long bytes = generator.write(outFile);
             out.printf("Generated %s: %,d images, %,d annotations (%,d MB, %.1f s)%n", outFile, images, annotations,
                     bytes / (1024 * 1024), (System.nanoTime() - t0) / 1e9);
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code bench pairs --pairs N --out FILE}: an HH-RLHF file of preference pairs to time import and export with. */
+    @Command(name = "pairs", description = "Write a synthetic HH-RLHF preference file (the same arguments give the same bytes).")
+    public static final class Pairs extends CliCommand {
+        @Option(names = "--pairs", defaultValue = "100000", paramLabel = "N")
+        int pairs;
+
+        @Option(names = "--seed", defaultValue = "42")
+        long seed;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE")
+        Path outFile;
+
+        @Override
+        public Integer call() throws Exception {
+            dev.vellum.modality.preference.io.PairGenerator generator;
+            try {
+                generator = new dev.vellum.modality.preference.io.PairGenerator(pairs, seed);
+            } catch (IllegalArgumentException e) {
+                throw new dev.vellum.cli.Cli.UsageException(e.getMessage());
+            }
+            long t0 = System.nanoTime();
+            long bytes = generator.write(outFile);
+            out.printf("Generated %s: %,d pairs (%,d MB, %.1f s)%n", outFile, pairs, bytes / (1024 * 1024), (System.nanoTime() - t0) / 1e9);
             return ExitCodes.OK;
         }
     }

@@ -1,6 +1,5 @@
 package dev.vellum.modality.preference;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vellum.core.model.Asset;
 import dev.vellum.core.model.Item;
@@ -12,18 +11,27 @@ import dev.vellum.modality.preference.model.PayloadException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads a preference item's {@link Comparison}: the item's JSON asset, found as a file through
- * {@link StoredProject#resolve(Asset)} or else as a project document of the asset's path (stores
- * that keep documents elsewhere than in files), so rules, agreement and editors need no store API
- * of their own.
+ * Where an item's {@link Comparison} is kept, and the one way to read it. Two forms are stored:
+ * <ul>
+ * <li><b>inline</b> (what the importers write): the comparison's JSON tree in the asset's metadata
+ * under {@value #METADATA_KEY}, the asset's URI {@value #INLINE_URI}. One item file per comparison
+ * and nothing else, so an import of 100,000 pairs writes 100,000 files, not 200,000.</li>
+ * <li><b>a file</b>: the asset's URI names a JSON file in the project (a project document such as
+ * {@code media/chat-001.json}, or any path the store resolves, as in the sample project).</li>
+ * </ul>
+ * Editors, rules and exporters call {@link #load} and never look at the asset themselves.
  */
 public final class Comparisons {
+    /** The asset metadata key holding an inline comparison. */
+    public static final String METADATA_KEY = "comparison";
+    /** The URI of an inline comparison's asset: not a file, so media checks skip it. */
+    public static final String INLINE_URI = "inline:comparison";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Comparisons() {
@@ -39,56 +47,51 @@ public final class Comparisons {
         return item.assets().get(0);
     }
 
-    /**
-     * The item's comparison.
-     *
-     * @throws StoreException naming the file or URI when it is missing, unreadable, not JSON or not
-     *                        a comparison
-     */
-    public static Comparison load(StoredProject stored, Item item) throws StoreException {
-        Asset asset = asset(item);
-        URI uri = stored.resolve(asset);
-        if ("file".equals(uri.getScheme())) {
-            Path file = Path.of(uri);
-            try {
-                return parse(Files.readString(file), file.toString());
-            } catch (NoSuchFileException e) {
-                throw new StoreException(file.toString(), "comparison file is missing");
-            } catch (IOException e) {
-                throw new StoreException(file.toString(), "comparison file cannot be read: " + e.getMessage(), e);
-            }
-        }
-        if (asset.isRelative()) {
-            try {
-                Optional<String> text = stored.documents().read(ProjectDocuments.requireValidPath(asset.uri()));
-                if (text.isPresent()) {
-                    return parse(text.get(), asset.uri());
-                }
-            } catch (IllegalArgumentException e) {
-                // not a document path either: fall through to the error below
-            }
-        }
-        throw new StoreException(asset.uri(), "comparison cannot be read from " + uri + " (only files and project documents are)");
+    /** An asset holding {@code comparison} inline (with the response count, as file-backed assets have it). */
+    public static Asset inline(Comparison comparison) {
+        return new Asset(INLINE_URI, PreferenceModality.ID, "", Map.of(METADATA_KEY, comparison.toJson(), "responses",
+                comparison.responses().size()));
+    }
+
+    /** Whether the item keeps its comparison inline. */
+    public static boolean isInline(Item item) {
+        return asset(item).metadata().get(METADATA_KEY) instanceof Map<?, ?>;
     }
 
     /**
-     * Parses a comparison's JSON text.
+     * The item's comparison, inline or from its file.
      *
-     * @param location the file or document, named in the error
-     * @throws StoreException naming {@code location} when the text is not JSON or not a comparison
+     * @throws StoreException naming the item (and the file) when there is none or it is not a comparison
      */
     @SuppressWarnings("unchecked")
-    public static Comparison parse(String text, String location) throws StoreException {
-        try {
-            Object tree = JSON.readValue(text, Object.class);
-            if (!(tree instanceof Map<?, ?> m)) {
-                throw new StoreException(location, "not a comparison: a JSON object with 'prompt' and 'responses' is expected");
+    public static Comparison load(StoredProject project, Item item) throws StoreException {
+        Asset asset = asset(item);
+        if (asset.metadata().get(METADATA_KEY) instanceof Map<?, ?> tree) {
+            try {
+                return Comparison.fromJson((Map<String, Object>) tree);
+            } catch (PayloadException e) {
+                throw new StoreException("item " + item.id(), "its inline comparison is not valid: " + e.getMessage());
             }
-            return Comparison.fromJson((Map<String, Object>) m);
-        } catch (JacksonException e) {
-            throw new StoreException(location, "not a comparison: " + e.getOriginalMessage(), e);
-        } catch (PayloadException e) {
-            throw new StoreException(location, "not a comparison: " + e.getMessage(), e);
         }
+        String uri = asset.uri();
+        Optional<String> doc = Optional.empty();
+        try {
+            ProjectDocuments.requireValidPath(uri);
+            doc = project.documents().read(uri);
+        } catch (IllegalArgumentException notADocumentPath) {
+            // a file outside the project's documents (media/chat/a.json): read it below
+        }
+        try {
+            if (doc.isPresent()) {
+                return Comparison.fromJson(JSON.readValue(doc.get(), Map.class));
+            }
+            URI u = project.resolve(asset);
+            if (u != null && "file".equals(u.getScheme()) && Files.isRegularFile(Path.of(u))) {
+                return Comparison.read(Path.of(u));
+            }
+        } catch (IOException | PayloadException e) {
+            throw new StoreException(uri, "item " + item.id() + ": not a comparison: " + e.getMessage(), e);
+        }
+        throw new StoreException(uri, "item " + item.id() + ": the comparison is missing");
     }
 }
