@@ -74,6 +74,17 @@ public final class Comparisons {
             }
         }
         String uri = asset.uri();
+        // errors name the file when the comparison is one, else the asset's URI
+        String where = uri;
+        URI u = null;
+        try {
+            u = project.resolve(asset);
+            if (u != null && "file".equals(u.getScheme())) {
+                where = Path.of(u).toString();
+            }
+        } catch (RuntimeException notAFile) {
+            u = null;
+        }
         Optional<String> doc = Optional.empty();
         try {
             ProjectDocuments.requireValidPath(uri);
@@ -85,13 +96,14 @@ public final class Comparisons {
             if (doc.isPresent()) {
                 return Comparison.fromJson(JSON.readValue(doc.get(), Map.class));
             }
-            URI u = project.resolve(asset);
             if (u != null && "file".equals(u.getScheme()) && Files.isRegularFile(Path.of(u))) {
-                return Comparison.read(Path.of(u));
+                return Comparison.fromJson(JSON.readValue(Path.of(u).toFile(), Map.class));
             }
-        } catch (IOException | PayloadException e) {
-            throw new StoreException(uri, "item " + item.id() + ": not a comparison: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new StoreException(where, "not a comparison: " + e.getMessage(), e);
+        } catch (PayloadException e) {
+            throw new StoreException(where, "not a comparison: " + e.getMessage(), e);
         }
-        throw new StoreException(uri, "item " + item.id() + ": the comparison is missing");
+        throw new StoreException(where, "item " + item.id() + ": the comparison is missing");
     }
 }

@@ -57,11 +57,11 @@ class ComparisonsTest {
         try (StoredProject p = Fixtures.project(tmp, "p")) {
             Item gone = new Item("gone", "", List.of(new Asset("media/gone.json", PreferenceModality.ID, "", Map.of())), Map.of(), null, null);
             StoreException e = assertThrows(StoreException.class, () -> Comparisons.load(p, gone));
-            assertEquals("media/gone.json: item gone: the comparison is missing", e.getMessage());
+            assertEquals(tmp.resolve("p/media/gone.json") + ": item gone: the comparison is missing", e.getMessage(), "the missing file is named in full");
             p.documents().write("media/bad.json", "{\"prompt\": [], \"responses\": []}");
             Item bad = new Item("bad", "", List.of(new Asset("media/bad.json", PreferenceModality.ID, "", Map.of())), Map.of(), null, null);
             StoreException f = assertThrows(StoreException.class, () -> Comparisons.load(p, bad));
-            assertTrue(f.getMessage().startsWith("media/bad.json: item bad: not a comparison: a comparison needs at least 2 responses"), f.getMessage());
+            assertTrue(f.getMessage().startsWith(tmp.resolve("p/media/bad.json") + ": not a comparison: a comparison needs at least 2 responses"), f.getMessage());
         }
     }
 }
