@@ -348,6 +348,28 @@ public final class MarkdownViewer {
         return run[1] + Math.min(shownOffset - run[0], run[2]);
     }
 
+    /**
+     * The inverse of {@link #sourceOffset}: where a position of the Markdown source is shown, or, when
+     * it is not shown (markup), where the next text shown from the source starts. -1 when nothing
+     * is known.
+     */
+    public int shownOffset(int sourceOffset) {
+        List<int[]> map = layout.sourceMap;
+        if (sections != null || map.isEmpty()) {
+            return -1;
+        }
+        for (int[] run : map) {
+            if (sourceOffset < run[1]) {
+                return run[0];
+            }
+            if (sourceOffset <= run[1] + run[2]) {
+                return run[0] + sourceOffset - run[1];
+            }
+        }
+        int[] last = map.get(map.size() - 1);
+        return last[0] + last[2];
+    }
+
     private void render(Consumer<Builder> content) {
         int top = text.getTopPixel();
         Layout next = new Layout();
