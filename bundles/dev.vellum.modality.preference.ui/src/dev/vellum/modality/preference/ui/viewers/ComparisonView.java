@@ -153,8 +153,7 @@ public final class ComparisonView {
             for (ResponsePane p : panes) {
                 StyledText t = p.viewer().getControl();
                 if (t != source) {
-                    int max = Math.max(0, contentHeight(t) - t.getClientArea().height);
-                    t.setTopPixel((int) Math.round(fraction * max));
+                    t.setTopPixel((int) Math.round(fraction * scrollRange(t)));
                 }
             }
         } finally {
@@ -163,13 +162,14 @@ public final class ComparisonView {
     }
 
     private static double fraction(StyledText t) {
-        int max = contentHeight(t) - t.getClientArea().height;
+        int max = scrollRange(t);
         return max <= 0 ? 0 : Math.min(1, t.getTopPixel() / (double) max);
     }
 
-    private static int contentHeight(StyledText t) {
-        return t.getLinePixel(t.getLineCount() - 1) + t.getTopPixel() + t.getLineHeight(t.getOffsetAtLine(t.getLineCount() - 1))
-                + t.getBottomMargin();
+    // How far the text scrolls: the scroll bar knows the laid-out height (the last line may wrap into many).
+    private static int scrollRange(StyledText t) {
+        org.eclipse.swt.widgets.ScrollBar bar = t.getVerticalBar();
+        return bar == null ? 0 : Math.max(0, bar.getMaximum() - bar.getThumb());
     }
 
     /** Whether scrolling one response scrolls the others (on by default). */

@@ -291,7 +291,9 @@ class PreferenceEditorTest {
         a.setTopPixel(400);
         a.getVerticalBar().notifyListeners(SWT.Selection, new Event());
         f.spin();
-        assertTrue(b.getTopPixel() > 100, "the other response followed: " + b.getTopPixel());
+        assertTrue(b.getTopPixel() > 100, "the other response followed: " + b.getTopPixel() + " a " + a.getTopPixel() + " lines "
+                + a.getLineCount() + " last " + a.getLinePixel(a.getLineCount() - 1) + " client " + a.getClientArea() + " b last "
+                + b.getLinePixel(b.getLineCount() - 1) + " client " + b.getClientArea());
         Button diff = find(editor.rootControl(), Button.class, "Mark differences");
         diff.setSelection(true);
         diff.notifyListeners(SWT.Selection, new Event());
