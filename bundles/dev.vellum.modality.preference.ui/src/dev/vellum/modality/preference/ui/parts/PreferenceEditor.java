@@ -152,6 +152,7 @@ public final class PreferenceEditor implements ItemEditor {
     private Composite side;
     private String sideShape = "";
     private Label status;
+    private Label help;
     private Menu menu;
 
     // side panel widgets (rebuilt when the number of responses or the settings change)
@@ -274,7 +275,7 @@ public final class PreferenceEditor implements ItemEditor {
         diffCheck.setText("Mark differences");
         diffCheck.setToolTipText("Marks the words in which Response A and Response B differ");
         diffCheck.addListener(SWT.Selection, e -> setDiff(diffCheck.getSelection()));
-        Label help = new Label(bar, SWT.NONE);
+        help = new Label(bar, SWT.NONE);
         help.setText(HELP);
         help.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 
@@ -328,6 +329,9 @@ public final class PreferenceEditor implements ItemEditor {
             return;
         }
         sideShape = shape;
+        help.setText(pairwise ? HELP : (settings.ranking() ? "1-" + order.size() + " rank the focused response \u00b7 " : "")
+                + "Tab next response \u00b7 U F R flag \u00b7 Enter next \u00b7 Shift+Enter previous");
+        help.getParent().layout(true);
         for (Control c : side.getChildren()) {
             c.dispose();
         }
@@ -407,7 +411,7 @@ public final class PreferenceEditor implements ItemEditor {
         rankingTable = new Table(g, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         rankingTable.setHeaderVisible(true);
         GridData td = new GridData(SWT.FILL, SWT.TOP, true, false);
-        td.heightHint = rankingTable.getItemHeight() * Math.max(2, order.size()) + rankingTable.getHeaderHeight() + 4;
+        td.heightHint = rankingTable.getItemHeight() * (Math.max(2, order.size()) + 1) + rankingTable.getHeaderHeight();
         rankingTable.setLayoutData(td);
         TableColumn rank = new TableColumn(rankingTable, SWT.LEFT);
         rank.setText("Rank");

@@ -108,7 +108,8 @@ public final class ComparisonView {
             return;
         }
         StyledText t = context.getControl();
-        int wanted = t.getLinePixel(t.getLineCount() - 1) + t.getTopPixel() + t.getLineHeight() + t.getTopMargin() + t.getBottomMargin() + 8;
+        // The scroll bar knows the laid-out height (a last turn may wrap into many lines).
+        int wanted = t.getVerticalBar().getMaximum() + 8;
         int height = Math.max(60, Math.min(wanted, total * 35 / 100));
         root.setWeights(height, Math.max(1, total - height));
     }
@@ -121,7 +122,11 @@ public final class ComparisonView {
             ResponsePane p = new ResponsePane(grid);
             int index = panes.size();
             panes.add(p);
-            p.box().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+            // Tiny hints: every cell starts equal and shares the room, whatever the lengths of the texts.
+            GridData gd = new GridData(SWT.FILL, SWT.FILL, true, true);
+            gd.widthHint = 1;
+            gd.heightHint = 1;
+            p.box().setLayoutData(gd);
             StyledText t = p.viewer().getControl();
             t.setMenu(menu);
             t.addListener(SWT.MouseDown, e -> focusListener.accept(index));
