@@ -1,5 +1,5 @@
 /**
- * Small SWT helpers shared by the workbench and the modality editors, so that states and labels
- * look the same in every view.
+ * SWT widgets shared by the workbench, the guidelines views and the modality editors, so that
+ * states, labels and Markdown look the same in every view.
  */
 package dev.vellum.core.ui.widgets;

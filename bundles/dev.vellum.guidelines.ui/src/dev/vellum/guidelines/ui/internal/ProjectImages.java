@@ -2,8 +2,8 @@ package dev.vellum.guidelines.ui.internal;
 
 import dev.vellum.core.model.Asset;
 import dev.vellum.core.spi.StoredProject;
-import dev.vellum.guidelines.ui.viewers.MarkdownViewer.ImageSource;
-import dev.vellum.guidelines.ui.viewers.MarkdownViewer.Loaded;
+import dev.vellum.core.ui.widgets.MarkdownViewer.ImageSource;
+import dev.vellum.core.ui.widgets.MarkdownViewer.Loaded;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;

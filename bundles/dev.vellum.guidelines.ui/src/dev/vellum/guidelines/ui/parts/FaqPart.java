@@ -21,7 +21,7 @@ import dev.vellum.guidelines.ui.internal.Problems;
 import dev.vellum.guidelines.ui.internal.PromoteDialog;
 import dev.vellum.guidelines.ui.internal.Widgets;
 import dev.vellum.guidelines.ui.internal.Workbench;
-import dev.vellum.guidelines.ui.viewers.MarkdownViewer;
+import dev.vellum.core.ui.widgets.MarkdownViewer;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -15,7 +15,7 @@ import dev.vellum.guidelines.ui.internal.SessionFollower;
 import dev.vellum.guidelines.ui.internal.Widgets;
 import dev.vellum.guidelines.ui.internal.Workbench;
 import dev.vellum.guidelines.ui.viewers.DiffViewer;
-import dev.vellum.guidelines.ui.viewers.MarkdownViewer;
+import dev.vellum.core.ui.widgets.MarkdownViewer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;

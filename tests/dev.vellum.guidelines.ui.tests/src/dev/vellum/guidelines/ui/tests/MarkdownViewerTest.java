@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vellum.guidelines.ui.internal.ProjectImages;
-import dev.vellum.guidelines.ui.viewers.MarkdownViewer;
-import dev.vellum.guidelines.ui.viewers.MarkdownViewer.HeadingRef;
-import dev.vellum.guidelines.ui.viewers.MarkdownViewer.ImageRef;
-import dev.vellum.guidelines.ui.viewers.MarkdownViewer.LinkRef;
-import dev.vellum.guidelines.ui.viewers.MarkdownViewer.Loaded;
+import dev.vellum.core.ui.widgets.MarkdownViewer;
+import dev.vellum.core.ui.widgets.MarkdownViewer.HeadingRef;
+import dev.vellum.core.ui.widgets.MarkdownViewer.ImageRef;
+import dev.vellum.core.ui.widgets.MarkdownViewer.LinkRef;
+import dev.vellum.core.ui.widgets.MarkdownViewer.Loaded;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

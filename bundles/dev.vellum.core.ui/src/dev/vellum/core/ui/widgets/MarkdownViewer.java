@@ -1,4 +1,4 @@
-package dev.vellum.guidelines.ui.viewers;
+package dev.vellum.core.ui.widgets;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -69,7 +69,10 @@ import org.eclipse.swt.widgets.Event;
  * and its syntax tree is laid out into one {@link StyledText}: styles for inline formatting, line
  * indents and spacing for blocks, and embedded objects (painted here) for images, rules and list
  * markers. Images come from an {@link ImageSource}; one that cannot be shown becomes a visible
- * placeholder naming it.
+ * placeholder naming it. Several documents can be shown as titled sections on their own backgrounds
+ * (a conversation's turns), ranges of the shown text marked over the formatting (differences,
+ * flagged passages), and positions of the shown text traced back to the Markdown source.
+ * Shared by the guidelines views and the modality editors (responses of the preference editor).
  */
 public final class MarkdownViewer {
     /** The character that stands for an embedded object (image, rule, list marker) in the text. */
@@ -109,6 +112,31 @@ public final class MarkdownViewer {
         }
     }
 
+    /**
+     * A titled part of a document shown with {@link #setSections}: a turn of a conversation, say.
+     *
+     * @param title      shown in bold above the part, or empty for none
+     * @param markdown   the part's Markdown
+     * @param background the colour behind all its lines, or null for none
+     */
+    public record Section(String title, String markdown, RGB background) {
+        public Section {
+            title = title == null ? "" : title;
+            markdown = markdown == null ? "" : markdown;
+        }
+    }
+
+    /**
+     * A range of the shown text to mark with a background colour, over the formatting (a difference,
+     * a flagged passage).
+     *
+     * @param start      first char of the shown text ({@link StyledText#getText()})
+     * @param end        one past the last
+     * @param background the colour
+     */
+    public record Highlight(int start, int end, RGB background) {
+    }
+
     /** Widest an image is shown, in pixels; larger ones are scaled down. */
     public static final int MAX_IMAGE_WIDTH = 720;
 
@@ -137,6 +165,10 @@ public final class MarkdownViewer {
     private ImageSource imageSource = d -> Loaded.missing("no project to load images from");
     private Layout layout = new Layout();
     private String markdown = "";
+    private List<Section> sections;
+    private StyleRange[] baseRanges = new StyleRange[0];
+    private List<Highlight> highlights = List.of();
+    private final List<Runnable> renderListeners = new CopyOnWriteArrayList<>();
     private int renderedWidth = -1;
     private int resizeGeneration;
 
@@ -211,10 +243,138 @@ public final class MarkdownViewer {
     /** Shows {@code source}, keeping the scroll position when the text is long enough. */
     public void setMarkdown(String source) {
         markdown = source == null ? "" : source;
+        sections = null;
+        render(b -> b.render(parser.parse(markdown)));
+    }
+
+    /**
+     * Shows several Markdown documents one after the other, each under its title in bold and on its
+     * own background (the turns of a conversation); {@link #markdown()} is then empty and
+     * {@link #sourceOffset} knows no sources.
+     */
+    public void setSections(List<Section> parts) {
+        markdown = "";
+        sections = List.copyOf(parts);
+        render(b -> b.renderSections(sections));
+    }
+
+    /**
+     * Marks ranges of the shown text with background colours over its formatting, replacing the
+     * ranges marked before; an empty list clears them. Laying the text out again (a new text, a
+     * resize that changes the layout) clears them too: listeners added with
+     * {@link #addRenderListener} hear of it and may mark again.
+     */
+    public void setHighlights(List<Highlight> marks) {
+        if (!highlights.isEmpty()) {
+            text.setStyleRanges(baseRanges);
+        }
+        highlights = List.copyOf(marks);
+        int length = text.getCharCount();
+        for (Highlight h : highlights) {
+            int start = Math.max(0, Math.min(h.start(), length));
+            int end = Math.max(start, Math.min(h.end(), length));
+            if (end > start) {
+                overlay(start, end, color(h.background()));
+            }
+        }
+    }
+
+    /** The ranges marked now. */
+    public List<Highlight> highlights() {
+        return highlights;
+    }
+
+    /** Runs {@code listener} after every lay-out of the text (new text, or a resize that lays it out again). */
+    public void addRenderListener(Runnable listener) {
+        renderListeners.add(listener);
+    }
+
+    // Gives [start, end) the background, keeping each style range's font, colours and objects.
+    private void overlay(int start, int end, Color background) {
+        List<StyleRange> out = new ArrayList<>();
+        int pos = start;
+        for (StyleRange r : text.getStyleRanges(start, end - start)) {
+            if (r.start > pos) {
+                out.add(plain(pos, r.start - pos, background));
+            }
+            StyleRange c = (StyleRange) r.clone();
+            if (c.metrics == null) {
+                c.background = background;
+            }
+            out.add(c);
+            pos = r.start + r.length;
+        }
+        if (pos < end) {
+            out.add(plain(pos, end - pos, background));
+        }
+        text.replaceStyleRanges(start, end - start, out.toArray(StyleRange[]::new));
+    }
+
+    private static StyleRange plain(int start, int length, Color background) {
+        StyleRange r = new StyleRange();
+        r.start = start;
+        r.length = length;
+        r.background = background;
+        return r;
+    }
+
+    /**
+     * Where a position of the shown text comes from in the Markdown of {@link #setMarkdown}: the
+     * offset in the source of the character shown there, or, between runs of source text (list
+     * markers, line breaks), the end of the source text shown before it. -1 when nothing is known
+     * (sections, or no text).
+     */
+    public int sourceOffset(int shownOffset) {
+        List<int[]> map = layout.sourceMap;
+        if (sections != null || map.isEmpty()) {
+            return -1;
+        }
+        int lo = 0;
+        int hi = map.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (map.get(mid)[0] <= shownOffset) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if (found < 0) {
+            return map.get(0)[1];
+        }
+        int[] run = map.get(found);
+        return run[1] + Math.min(shownOffset - run[0], run[2]);
+    }
+
+    /**
+     * The inverse of {@link #sourceOffset}: where a position of the Markdown source is shown, or, when
+     * it is not shown (markup), where the next text shown from the source starts. -1 when nothing
+     * is known.
+     */
+    public int shownOffset(int sourceOffset) {
+        List<int[]> map = layout.sourceMap;
+        if (sections != null || map.isEmpty()) {
+            return -1;
+        }
+        for (int[] run : map) {
+            if (sourceOffset < run[1]) {
+                return run[0];
+            }
+            if (sourceOffset <= run[1] + run[2]) {
+                return run[0] + sourceOffset - run[1];
+            }
+        }
+        int[] last = map.get(map.size() - 1);
+        return last[0] + last[2];
+    }
+
+    private void render(Consumer<Builder> content) {
         int top = text.getTopPixel();
         Layout next = new Layout();
         renderedWidth = text.getClientArea().width;
-        new Builder(next).render(parser.parse(markdown));
+        content.accept(new Builder(next));
         text.setRedraw(false);
         try {
             disposeImages();
@@ -228,8 +388,10 @@ public final class MarkdownViewer {
         } finally {
             text.setRedraw(true);
         }
+        highlights = List.of();
         // Decorations are drawn over the text: paint all of it again, not only what moved.
         text.redraw();
+        renderListeners.forEach(Runnable::run);
     }
 
     /** The headings, in document order. */
@@ -381,6 +543,9 @@ public final class MarkdownViewer {
         final List<LinkRef> links = new ArrayList<>();
         final java.util.TreeMap<Integer, Integer> sourceLines = new java.util.TreeMap<>();
         boolean hasTables;
+        /** Runs of shown text found in the source: {shown start, source start, length}, by shown start. */
+        final List<int[]> sourceMap = new ArrayList<>();
+        int sourceCursor;
     }
 
     /** Block context: where lines start, what is drawn beside them. */
@@ -626,7 +791,7 @@ public final class MarkdownViewer {
             withContext(new Context(c.indent() + 10, c.quoteBars(), CODE_BG, c.quote()), () -> {
                 for (String line : body.split("\n", -1)) {
                     ensureLine();
-                    write(line.replace("\t", "    "), style().asCodeBlock());
+                    mapped(line.replace("\t", "    "), style().asCodeBlock());
                     if (line.isEmpty()) {
                         // An empty code line still shows its background.
                         write(" ", style().asCodeBlock());
@@ -646,12 +811,48 @@ public final class MarkdownViewer {
 
         @Override
         public void visit(Text t) {
-            write(t.getLiteral());
+            mapped(t.getLiteral(), style());
         }
 
         @Override
         public void visit(Code code) {
-            write(code.getLiteral(), style().withCode());
+            mapped(code.getLiteral(), style().withCode());
+        }
+
+        // Writes a literal and, when it is found in the source after what was found before, records
+        // where it came from. Escapes and entities are not found; positions there map to the end of
+        // the last run found.
+        private void mapped(String literal, Style st) {
+            if (literal.isEmpty()) {
+                return;
+            }
+            ensureLine();
+            int shown = l.out.length();
+            write(literal, st);
+            if (sections == null) {
+                int at = markdown.indexOf(literal, l.sourceCursor);
+                if (at >= 0) {
+                    l.sourceMap.add(new int[] {shown, at, literal.length()});
+                    l.sourceCursor = at + literal.length();
+                }
+            }
+        }
+
+        void renderSections(List<Section> parts) {
+            for (Section section : parts) {
+                Context c = new Context(8, List.of(), section.background(), false);
+                withContext(c, () -> {
+                    lineOpen = false;
+                    pendingSpacing = Math.max(pendingSpacing, l.lines.isEmpty() ? 0 : 16);
+                    if (!section.title().isEmpty()) {
+                        write(section.title(), Style.PLAIN.withBold().withMuted());
+                        lineOpen = false;
+                        pendingSpacing = 4;
+                    }
+                    parser.parse(section.markdown()).accept(this);
+                    lineOpen = false;
+                });
+            }
         }
 
         @Override
@@ -905,7 +1106,11 @@ public final class MarkdownViewer {
         int generation = ++resizeGeneration;
         text.getDisplay().timerExec(150, () -> {
             if (generation == resizeGeneration && !text.isDisposed()) {
-                setMarkdown(markdown);
+                if (sections != null) {
+                    setSections(sections);
+                } else {
+                    setMarkdown(markdown);
+                }
             }
         });
     }
@@ -931,7 +1136,8 @@ public final class MarkdownViewer {
             last = run.object() == null ? r : null;
             lastStyle = run.style();
         }
-        text.setStyleRanges(ranges.toArray(StyleRange[]::new));
+        baseRanges = ranges.toArray(StyleRange[]::new);
+        text.setStyleRanges(baseRanges);
         // Every line attribute is set to what the layout says, also where that is none: what the
         // widget kept from the text before must not survive.
         for (int i = 0; i < l.lines.size() && i < text.getLineCount(); i++) {

@@ -1,0 +1,2 @@
+/** Commands of the preference editor's context menu. */
+package dev.vellum.modality.preference.ui.handlers;
