@@ -6,7 +6,6 @@ import dev.vellum.core.edit.RemoveAnnotation;
 import dev.vellum.core.edit.ReplaceAnnotation;
 import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationSet;
-import dev.vellum.core.model.Asset;
 import dev.vellum.core.model.Ids;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.session.ProjectChange;
@@ -15,26 +14,26 @@ import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.ui.editors.EditorProvider;
 import dev.vellum.core.ui.editors.ItemEditor;
+import dev.vellum.modality.preference.Comparisons;
 import dev.vellum.modality.preference.PreferenceModality;
+import dev.vellum.modality.preference.model.Blinding;
 import dev.vellum.modality.preference.model.Comparison;
+import dev.vellum.modality.preference.model.Flag;
+import dev.vellum.modality.preference.model.FlagKind;
 import dev.vellum.modality.preference.model.Pairwise;
 import dev.vellum.modality.preference.model.PayloadException;
-import dev.vellum.modality.preference.ui.internal.BlindOrder;
+import dev.vellum.modality.preference.model.PreferenceMode;
+import dev.vellum.modality.preference.model.PreferenceSettings;
+import dev.vellum.modality.preference.model.Ranking;
+import dev.vellum.modality.preference.model.Rationale;
+import dev.vellum.modality.preference.model.RubricDimension;
+import dev.vellum.modality.preference.model.Rubric;
 import dev.vellum.modality.preference.ui.internal.ItemSequence;
-import dev.vellum.modality.preference.ui.internal.Judgements;
-import dev.vellum.modality.preference.ui.internal.Judgements.Flag;
-import dev.vellum.modality.preference.ui.internal.Judgements.Ranking;
-import dev.vellum.modality.preference.ui.internal.Judgements.Rubric;
-import dev.vellum.modality.preference.ui.internal.PreferenceSettings;
-import dev.vellum.modality.preference.ui.internal.PreferenceSettings.Dimension;
 import dev.vellum.modality.preference.ui.viewers.ComparisonView;
 import dev.vellum.modality.preference.ui.viewers.ResponsePane;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -127,9 +126,13 @@ public final class PreferenceEditor implements ItemEditor {
     private Comparison comparison;
     private List<String> order = List.of();
     private int focused;
-    private PreferenceSettings settings = PreferenceSettings.defaults();
+    private PreferenceSettings settings = PreferenceSettings.DEFAULT;
+    /** Why the project's settings could not be read (then {@link PreferenceSettings#DEFAULT} is used), or null. */
+    private String settingsProblem;
+    /** A rationale typed before there was a choice or ranking to keep it: written with the first one. */
+    private String pendingRationale = "";
     private ItemSequence sequence;
-    private Judgements.Of judged = Judgements.of(List.of());
+    private Judged judged = Judged.of(List.of());
     private List<SelectedAnnotation> selectedAnnotations = List.of();
     private String lastProblem;
     private long lastSwitchNanos;
@@ -192,7 +195,7 @@ public final class PreferenceEditor implements ItemEditor {
             return;
         }
         session.addListener(listener);
-        settings = PreferenceSettings.of(session.project());
+        readSettings();
         if (itemId == null) {
             showMessage("The editor was opened without an item.");
             return;
@@ -329,7 +332,7 @@ public final class PreferenceEditor implements ItemEditor {
             return;
         }
         sideShape = shape;
-        help.setText(pairwise ? HELP : (settings.ranking() ? "1-" + order.size() + " rank the focused response \u00b7 " : "")
+        help.setText(pairwise ? HELP : (settings.enabled(PreferenceMode.RANKING) ? "1-" + order.size() + " rank the focused response \u00b7 " : "")
                 + "Tab next response \u00b7 U F R flag \u00b7 Enter next \u00b7 Shift+Enter previous");
         help.getParent().layout(true);
         for (Control c : side.getChildren()) {
@@ -343,10 +346,10 @@ public final class PreferenceEditor implements ItemEditor {
         if (pairwise) {
             buildPairwise();
         }
-        if (settings.ranking()) {
+        if (settings.enabled(PreferenceMode.RANKING)) {
             buildRanking();
         }
-        if (settings.rubric()) {
+        if (settings.enabled(PreferenceMode.RUBRIC)) {
             buildRubric();
         }
         buildFlags();
@@ -371,7 +374,7 @@ public final class PreferenceEditor implements ItemEditor {
 
     private void buildPairwise() {
         pairwiseGroup = group("Which response is better?");
-        int max = settings.strengthMax();
+        int max = scaleMax();
         Composite scale = new Composite(pairwiseGroup, SWT.NONE);
         GridLayout sl = new GridLayout(2 * max + 1, true);
         sl.marginWidth = 0;
@@ -385,7 +388,7 @@ public final class PreferenceEditor implements ItemEditor {
             b.setText(p == 0 ? "=" : (p < 0 ? "A" : "B") + Math.abs(p));
             b.setToolTipText(scaleWords(p));
             b.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-            b.setEnabled(p != 0 || settings.allowTie());
+            b.setEnabled(p != 0 || settings.pairwise().tie());
             b.addListener(SWT.Selection, e -> choose(position));
             scaleButtons[p + max] = b;
         }
@@ -394,10 +397,10 @@ public final class PreferenceEditor implements ItemEditor {
         ends.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         new Label(ends, SWT.NONE).setText("\u2190 A better (1)");
         Label mid = new Label(ends, SWT.CENTER);
-        mid.setText(settings.allowTie() ? "tie (=)" : "");
+        mid.setText(settings.pairwise().tie() ? "tie (=)" : "");
         mid.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         new Label(ends, SWT.NONE).setText("B better (2) \u2192");
-        if (settings.allowBothBad()) {
+        if (settings.pairwise().bothBad()) {
             bothBadButton = new Button(pairwiseGroup, SWT.TOGGLE);
             bothBadButton.setText("Both bad (0)");
             bothBadButton.addListener(SWT.Selection, e -> chooseBothBad());
@@ -454,14 +457,14 @@ public final class PreferenceEditor implements ItemEditor {
 
     private void buildRubric() {
         Group g = group("Rubric");
-        for (Dimension d : settings.dimensions()) {
+        for (RubricDimension d : settings.rubric()) {
             Label name = new Label(g, SWT.WRAP);
-            name.setText(title(d.name()) + (d.description().isEmpty() ? "" : " \u2014 " + d.description()));
+            name.setText(d.name() + (d.guideline().isEmpty() ? "" : " \u2014 see \u201c" + d.guideline() + "\u201d"));
             name.setFont(JFaceResources.getBannerFont());
             name.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
             if (!d.anchors().isEmpty()) {
                 Label anchors = new Label(g, SWT.WRAP);
-                anchors.setText(d.anchorText());
+                anchors.setText(anchorText(d));
                 anchors.setForeground(anchors.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
                 GridData ad = new GridData(SWT.FILL, SWT.TOP, true, false);
                 ad.widthHint = 240;
@@ -470,19 +473,19 @@ public final class PreferenceEditor implements ItemEditor {
             Composite row = new Composite(g, SWT.NONE);
             row.setLayout(tight(2 * order.size()));
             for (int i = 0; i < order.size(); i++) {
-                new Label(row, SWT.NONE).setText(BlindOrder.letter(i));
+                new Label(row, SWT.NONE).setText(Blinding.label(i));
                 Combo c = new Combo(row, SWT.READ_ONLY);
                 c.add("\u2014");
                 for (int v = d.min(); v <= d.max(); v++) {
                     c.add(Integer.toString(v));
                 }
-                c.setToolTipText(d.anchorText());
+                c.setToolTipText(anchorText(d));
                 int position = i;
                 c.addListener(SWT.Selection, e -> {
                     int index = c.getSelectionIndex();
                     score(position, d, index <= 0 ? null : d.min() + index - 1);
                 });
-                rubricCombos.put(d.name() + "\u0000" + i, c);
+                rubricCombos.put(d.id() + "\u0000" + i, c);
             }
         }
     }
@@ -493,11 +496,12 @@ public final class PreferenceEditor implements ItemEditor {
         flagTarget.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         Composite buttons = new Composite(g, SWT.NONE);
         buttons.setLayout(tight(Math.max(1, settings.flags().size())));
-        for (String kind : settings.flags()) {
+        for (FlagKind k : settings.flags()) {
+            String kind = k.id();
             Button b = new Button(buttons, SWT.PUSH);
             char key = flagKey(kind);
-            b.setText(PreferenceSettings.flagTitle(kind) + (key == 0 ? "" : " (" + Character.toUpperCase(key) + ")"));
-            b.setToolTipText("Flag the focused response, or the passage selected in it");
+            b.setText(k.name() + (key == 0 ? "" : " (" + Character.toUpperCase(key) + ")"));
+            b.setToolTipText(k.description().isEmpty() ? "Flag the focused response, or the passage selected in it" : k.description());
             b.addListener(SWT.Selection, e -> flag(kind));
         }
         flagList = new org.eclipse.swt.widgets.List(g, SWT.BORDER | SWT.SINGLE | SWT.V_SCROLL);
@@ -519,9 +523,41 @@ public final class PreferenceEditor implements ItemEditor {
         };
     }
 
-    private static String title(String name) {
-        String words = name.replace('_', ' ');
-        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    /** "Response A" for position 0: responses are named by where they are shown, never by id. */
+    private static String responseLabel(int position) {
+        return "Response " + Blinding.label(position);
+    }
+
+    /** The project's name of a flag; flags it does not list (imported ones) get one made from the id. */
+    private String flagName(String kind) {
+        FlagKind k = settings.flag(kind);
+        return (k == null ? new FlagKind(kind) : k).name();
+    }
+
+    /** The anchors in score order, "1 = ..., 5 = ...". */
+    private static String anchorText(RubricDimension d) {
+        StringBuilder b = new StringBuilder();
+        d.anchors().forEach((k, v) -> b.append(b.isEmpty() ? "" : "  \u00b7  ").append(k).append(" = ").append(v));
+        return b.toString();
+    }
+
+    /**
+     * The right end of the Likert scale. A project with no strengths ({@code maxStrength} 0) still
+     * gets one step each side; the choice is then written with strength 0, as the scale says.
+     */
+    private int scaleMax() {
+        return Math.max(1, settings.pairwise().maxStrength());
+    }
+
+    /** Reads the project's settings; on a bad setting says so on the status line and uses the defaults. */
+    private void readSettings() {
+        try {
+            settings = PreferenceSettings.of(session.project());
+            settingsProblem = null;
+        } catch (IllegalArgumentException e) {
+            settings = PreferenceSettings.DEFAULT;
+            settingsProblem = e.getMessage() + "; the defaults are used";
+        }
     }
 
     private String scaleWords(int p) {
@@ -530,9 +566,8 @@ public final class PreferenceEditor implements ItemEditor {
         }
         String which = p < 0 ? "Response A" : "Response B";
         int s = Math.abs(p);
-        int max = settings.strengthMax();
-        String how = s == max && max > 1 ? "much better" : s == 1 && max > 1 ? "slightly better" : "better";
-        return which + " " + how + " (strength " + s + " of " + max + ")";
+        int max = settings.pairwise().maxStrength();
+        return max == 0 ? which + " better" : which + " " + settings.pairwise().label(s) + " (strength " + s + " of " + max + ")";
     }
 
     // ---------------------------------------------------------------- loading and browsing
@@ -549,18 +584,11 @@ public final class PreferenceEditor implements ItemEditor {
     private Prepared prepare(String id) {
         try {
             Item it = session.load(id);
-            Asset asset = it.assets().stream().filter(a -> PreferenceModality.ID.equals(a.modalityId())).findFirst()
-                    .orElse(it.assets().isEmpty() ? null : it.assets().get(0));
-            if (asset == null) {
+            if (it.assets().isEmpty()) {
                 return new Prepared(id, it, null, "Item '" + id + "' has no comparison.");
             }
-            URI uri = session.stored().resolve(asset);
-            if (!"file".equals(uri.getScheme())) {
-                return new Prepared(id, it, null, "Item '" + id + "': only comparisons in files can be shown, not " + uri);
-            }
-            Comparison c = Comparison.read(Path.of(uri));
-            return new Prepared(id, it, c, null);
-        } catch (StoreException | IOException e) {
+            return new Prepared(id, it, Comparisons.load(session.stored(), it), null);
+        } catch (StoreException e) {
             return new Prepared(id, null, null, e.getMessage());
         } catch (RuntimeException e) {
             ILog.of(PreferenceEditor.class).error("item '" + id + "': " + e.getMessage(), e);
@@ -581,7 +609,7 @@ public final class PreferenceEditor implements ItemEditor {
     }
 
     private List<String> orderFor(Item it, Comparison c) {
-        return BlindOrder.order(c.ids(), it.id(), session.user(), Judgements.of(own(it)).recordedOrder());
+        return Blinding.order(it.id(), session.user(), c.ids(), Judged.of(own(it)).recordedOrder(c.ids()), settings.blind());
     }
 
     /** Shows a prepared comparison: in the hidden page when it is laid out there already, else laid out now. */
@@ -600,6 +628,7 @@ public final class PreferenceEditor implements ItemEditor {
         item = session.item(p.itemId());
         itemId = p.itemId();
         comparison = p.comparison();
+        pendingRationale = "";
         order = orderFor(item, comparison);
         focused = 0;
         part.getPersistedState().put(EditorProvider.ITEM_ID, itemId);
@@ -716,12 +745,12 @@ public final class PreferenceEditor implements ItemEditor {
         } catch (IllegalArgumentException e) {
             // released elsewhere: keep the last state
         }
-        judged = Judgements.of(own(item));
+        judged = Judged.of(own(item));
         String[] notes = new String[order.size()];
         java.util.Arrays.fill(notes, "");
         int p = pairwisePosition();
         if (scaleButtons.length > 0) {
-            int max = settings.strengthMax();
+            int max = scaleMax();
             for (int i = 0; i < scaleButtons.length; i++) {
                 scaleButtons[i].setSelection(judged.pairwise() != null && !bothBad() && i - max == p);
             }
@@ -746,7 +775,7 @@ public final class PreferenceEditor implements ItemEditor {
             for (int i = 0; i < rows.size(); i++) {
                 TableItem ti = rankingTable.getItem(i);
                 Integer r = ranks.get(rows.get(i));
-                ti.setText(new String[] {r == null ? "\u2014" : r.toString(), BlindOrder.label(order.indexOf(rows.get(i)))});
+                ti.setText(new String[] {r == null ? "\u2014" : r.toString(), responseLabel(order.indexOf(rows.get(i)))});
                 ti.setData(rows.get(i));
             }
             for (int i = 0; i < order.size(); i++) {
@@ -756,12 +785,12 @@ public final class PreferenceEditor implements ItemEditor {
                 }
             }
         }
-        for (Dimension d : settings.dimensions()) {
+        for (RubricDimension d : settings.rubric()) {
             for (int i = 0; i < order.size(); i++) {
-                Combo c = rubricCombos.get(d.name() + "\u0000" + i);
+                Combo c = rubricCombos.get(d.id() + "\u0000" + i);
                 if (c != null) {
                     Annotation a = judged.rubrics().get(order.get(i));
-                    Integer v = a == null ? null : Judgements.rubric(a).scores().get(d.name());
+                    Integer v = a == null ? null : Rubric.fromPayload(a.payload()).scores().get(d.id());
                     c.select(v == null || v < d.min() || v > d.max() ? 0 : v - d.min() + 1);
                 }
             }
@@ -770,14 +799,15 @@ public final class PreferenceEditor implements ItemEditor {
         List<Flag> flags = new ArrayList<>();
         String[] flagRows = new String[listedFlags.size()];
         for (int i = 0; i < listedFlags.size(); i++) {
-            Flag f = Judgements.flag(listedFlags.get(i));
+            Flag f = Flag.fromPayload(listedFlags.get(i).payload());
             flags.add(f);
             int position = order.indexOf(f.response());
-            String quote = f.text().length() > 40 ? f.text().substring(0, 38) + "\u2026" : f.text();
-            flagRows[i] = (position < 0 ? "?" : BlindOrder.letter(position)) + " \u00b7 " + PreferenceSettings.flagTitle(f.kind())
+            String text = spanText(f);
+            String quote = text.length() > 40 ? text.substring(0, 38) + "\u2026" : text;
+            flagRows[i] = (position < 0 ? "?" : Blinding.label(position)) + " \u00b7 " + flagName(f.flag())
                     + (f.hasSpan() ? " \u00b7 \u201c" + quote.replace('\n', ' ') + "\u201d" : "");
             if (position >= 0) {
-                notes[position] = (notes[position].isEmpty() ? "" : notes[position] + " \u00b7 ") + "\u2691 " + PreferenceSettings.flagTitle(f.kind());
+                notes[position] = (notes[position].isEmpty() ? "" : notes[position] + " \u00b7 ") + "\u2691 " + flagName(f.flag());
             }
         }
         if (flagList != null) {
@@ -788,7 +818,8 @@ public final class PreferenceEditor implements ItemEditor {
             }
         }
         if (rationale != null && !rationale.isFocusControl()) {
-            String text = judged.rationale() == null ? "" : Judgements.rationale(judged.rationale());
+            Annotation target = rationaleTarget();
+            String text = target == null ? pendingRationale : Rationale.of(target);
             if (!rationale.getText().equals(text)) {
                 rationale.setText(text);
             }
@@ -799,7 +830,7 @@ public final class PreferenceEditor implements ItemEditor {
             pane.setFocused(pane.position() == focused);
         }
         if (flagTarget != null) {
-            flagTarget.setText("Flags go on " + BlindOrder.label(focused) + " (click a response to choose).");
+            flagTarget.setText("Flags go on " + responseLabel(focused) + " (click a response to choose).");
         }
         side.layout(true, true);
         fitSide();
@@ -815,14 +846,14 @@ public final class PreferenceEditor implements ItemEditor {
         if (pairwiseAsked() && judged.pairwise() == null) {
             missing.add("choice");
         }
-        if (settings.ranking() && ranks().size() < order.size()) {
+        if (settings.enabled(PreferenceMode.RANKING) && ranks().size() < order.size()) {
             missing.add("ranking");
         }
-        if (settings.rubric()) {
-            for (Dimension d : settings.dimensions()) {
+        if (settings.enabled(PreferenceMode.RUBRIC)) {
+            for (RubricDimension d : settings.rubric()) {
                 for (String id : order) {
                     Annotation a = judged.rubrics().get(id);
-                    if (a == null || !Judgements.rubric(a).scores().containsKey(d.name())) {
+                    if (a == null || !Rubric.fromPayload(a.payload()).scores().containsKey(d.id())) {
                         missing.add("rubric");
                         break;
                     }
@@ -832,10 +863,13 @@ public final class PreferenceEditor implements ItemEditor {
                 }
             }
         }
+        if (rationaleRequired() && !Rationale.isGiven(rationaleTarget())) {
+            missing.add("rationale");
+        }
         b.append("  \u00b7  ").append(missing.isEmpty() ? "done" : "to do: " + String.join(", ", missing));
         b.append("  \u00b7  Enter: next");
-        if (!settings.problems().isEmpty()) {
-            problem(b + "  \u00b7  " + settings.problems().get(0));
+        if (settingsProblem != null) {
+            problem(b + "  \u00b7  " + settingsProblem);
         } else {
             status(b.toString());
         }
@@ -860,11 +894,11 @@ public final class PreferenceEditor implements ItemEditor {
     // ---------------------------------------------------------------- judgements
 
     private boolean pairwiseAsked() {
-        return settings.pairwise() && order.size() == 2;
+        return settings.enabled(PreferenceMode.PAIRWISE) && order.size() == 2;
     }
 
     private boolean bothBad() {
-        return judged.pairwise() != null && Pairwise.BOTH_BAD.equals(Judgements.pairwise(judged.pairwise()).preferred());
+        return judged.pairwise() != null && Pairwise.BOTH_BAD.equals(Pairwise.fromPayload(judged.pairwise().payload()).preferred());
     }
 
     /** The chosen place on the Likert scale: negative for Response A, positive for B, 0 tie (or nothing chosen). */
@@ -874,11 +908,11 @@ public final class PreferenceEditor implements ItemEditor {
         }
         Pairwise pw;
         try {
-            pw = Judgements.pairwise(judged.pairwise());
+            pw = Pairwise.fromPayload(judged.pairwise().payload());
         } catch (PayloadException e) {
             return 0;
         }
-        int s = Math.min(settings.strengthMax(), Math.max(1, pw.strength()));
+        int s = Math.min(scaleMax(), Math.max(1, pw.strength()));
         if (pw.preferred().equals(order.get(0))) {
             return -s;
         }
@@ -893,22 +927,23 @@ public final class PreferenceEditor implements ItemEditor {
         if (!pairwiseAsked()) {
             return;
         }
-        int max = settings.strengthMax();
+        int max = scaleMax();
         int p = Math.max(-max, Math.min(max, position));
-        if (p == 0 && !settings.allowTie()) {
+        if (p == 0 && !settings.pairwise().tie()) {
             refresh();
             return;
         }
         String preferred = p < 0 ? order.get(0) : p > 0 ? order.get(1) : Pairwise.TIE;
-        put(Judgements.PAIRWISE, judged.pairwise(), Judgements.pairwise(preferred, Math.abs(p), order),
-                p == 0 ? "Tie" : "Prefer " + BlindOrder.label(p < 0 ? 0 : 1));
+        int strength = p == 0 || settings.pairwise().maxStrength() == 0 ? 0 : Math.abs(p);
+        put(Pairwise.TYPE, judged.pairwise(), new Pairwise(preferred, strength, order).toPayload(),
+                p == 0 ? "Tie" : "Prefer " + responseLabel(p < 0 ? 0 : 1));
     }
 
     private void chooseBothBad() {
-        if (!pairwiseAsked() || !settings.allowBothBad()) {
+        if (!pairwiseAsked() || !settings.pairwise().bothBad()) {
             return;
         }
-        put(Judgements.PAIRWISE, judged.pairwise(), Judgements.pairwise(Pairwise.BOTH_BAD, 0, order), "Both bad");
+        put(Pairwise.TYPE, judged.pairwise(), new Pairwise(Pairwise.BOTH_BAD, 0, order).toPayload(), "Both bad");
     }
 
     private int currentStrength() {
@@ -919,7 +954,7 @@ public final class PreferenceEditor implements ItemEditor {
     private void moveOnScale(int step) {
         int p = judged.pairwise() == null || bothBad() ? 0 : pairwisePosition();
         int next = p + step;
-        if (next == 0 && !settings.allowTie()) {
+        if (next == 0 && !settings.pairwise().tie()) {
             next += step;
         }
         choose(next);
@@ -930,7 +965,7 @@ public final class PreferenceEditor implements ItemEditor {
         if (judged.pairwise() == null || bothBad() || p == 0) {
             return;
         }
-        int s = Math.max(1, Math.min(settings.strengthMax(), Math.abs(p) + step));
+        int s = Math.max(1, Math.min(scaleMax(), Math.abs(p) + step));
         choose(p < 0 ? -s : s);
     }
 
@@ -939,7 +974,7 @@ public final class PreferenceEditor implements ItemEditor {
             return Map.of();
         }
         try {
-            return Judgements.ranking(judged.ranking()).ranks();
+            return Ranking.fromPayload(judged.ranking().payload()).ranks();
         } catch (PayloadException e) {
             return Map.of();
         }
@@ -954,7 +989,7 @@ public final class PreferenceEditor implements ItemEditor {
 
     /** Gives the response at {@code position} the rank (1 best; equal ranks tie), or takes its rank away (null). */
     public void rank(int position, Integer rank) {
-        if (!settings.ranking() || position < 0 || position >= order.size()) {
+        if (!settings.enabled(PreferenceMode.RANKING) || position < 0 || position >= order.size()) {
             return;
         }
         Map<String, Integer> ranks = new LinkedHashMap<>(ranks());
@@ -963,7 +998,7 @@ public final class PreferenceEditor implements ItemEditor {
         } else {
             ranks.put(order.get(position), Math.max(1, Math.min(order.size(), rank)));
         }
-        writeRanks(ranks, "Rank " + BlindOrder.label(position));
+        writeRanks(ranks, "Rank " + responseLabel(position));
     }
 
     private void writeRanks(Map<String, Integer> ranks, String label) {
@@ -977,7 +1012,7 @@ public final class PreferenceEditor implements ItemEditor {
             remove(judged.ranking());
             return;
         }
-        put(Judgements.RANKING, judged.ranking(), Judgements.ranking(new Ranking(ordered, order)), label);
+        put(Ranking.TYPE, judged.ranking(), new Ranking(ordered, order).toPayload(), label);
     }
 
     /** Moves a row of the ranking table (drag, Alt+arrows): the rows' order becomes the ranking, 1 to N. */
@@ -992,27 +1027,27 @@ public final class PreferenceEditor implements ItemEditor {
         for (int i = 0; i < rows.size(); i++) {
             ranks.put(rows.get(i), i + 1);
         }
-        writeRanks(ranks, "Move " + BlindOrder.label(order.indexOf(moved)));
+        writeRanks(ranks, "Move " + responseLabel(order.indexOf(moved)));
         if (rankingTable != null) {
             rankingTable.setSelection(to);
         }
     }
 
-    private void score(int position, Dimension d, Integer value) {
+    private void score(int position, RubricDimension d, Integer value) {
         String id = order.get(position);
         Annotation existing = judged.rubrics().get(id);
-        Map<String, Integer> scores = new LinkedHashMap<>(existing == null ? Map.of() : Judgements.rubric(existing).scores());
+        Map<String, Integer> scores = new LinkedHashMap<>(existing == null ? Map.of() : Rubric.fromPayload(existing.payload()).scores());
         if (value == null) {
-            scores.remove(d.name());
+            scores.remove(d.id());
         } else {
-            scores.put(d.name(), value);
+            scores.put(d.id(), value);
         }
         if (scores.isEmpty() && existing != null) {
             remove(existing);
             return;
         }
-        put(Judgements.RUBRIC, existing, Judgements.rubric(new Rubric(id, scores, order)), "Score " + title(d.name()) + " of "
-                + BlindOrder.label(position));
+        put(Rubric.TYPE, existing, new Rubric(id, scores, order).toPayload(), "Score " + d.name() + " of "
+                + responseLabel(position));
     }
 
     /**
@@ -1028,23 +1063,39 @@ public final class PreferenceEditor implements ItemEditor {
         Point sel = t.getSelection();
         String response = order.get(focused);
         if (sel.y > sel.x) {
+            // the viewer maps shown text to UTF-16 offsets in the Markdown; flags count code points
+            String content = pane.content();
             int start = pane.viewer().sourceOffset(sel.x);
             int end = pane.viewer().sourceOffset(sel.y - 1) + 1;
-            if (start >= 0 && end > start) {
-                put(Judgements.FLAG, null, Judgements.flag(new Flag(kind, response, start, end, t.getSelectionText())),
-                        "Flag " + PreferenceSettings.flagTitle(kind));
+            if (start >= 0 && end > start && end <= content.length()) {
+                Flag f = new Flag(response, kind, content.codePointCount(0, start), content.codePointCount(0, end));
+                put(Flag.TYPE, null, f.toPayload(), "Flag " + flagName(kind));
                 t.setSelection(sel.y);
                 return;
             }
         }
-        for (Annotation a : judged.flags()) {
-            Flag f = Judgements.flag(a);
-            if (f.kind().equals(kind) && f.response().equals(response) && !f.hasSpan()) {
-                remove(a);
+        for (int i = 0; i < judged.flags().size(); i++) {
+            Flag f = judged.flagValues().get(i);
+            if (f.flag().equals(kind) && f.response().equals(response) && !f.hasSpan()) {
+                remove(judged.flags().get(i));
                 return;
             }
         }
-        put(Judgements.FLAG, null, Judgements.flag(new Flag(kind, response, -1, -1, "")), "Flag " + PreferenceSettings.flagTitle(kind));
+        put(Flag.TYPE, null, new Flag(response, kind).toPayload(), "Flag " + flagName(kind));
+    }
+
+    /** The flagged passage in the response's Markdown, or empty for a flag on the whole response. */
+    private String spanText(Flag f) {
+        var r = comparison == null || !f.hasSpan() ? null : comparison.response(f.response());
+        if (r == null) {
+            return "";
+        }
+        String c = r.content();
+        int n = c.codePointCount(0, c.length());
+        if (f.end() > n) {
+            return "";
+        }
+        return c.substring(c.offsetByCodePoints(0, f.start()), c.offsetByCodePoints(0, f.end()));
     }
 
     private void removeSelectedFlag() {
@@ -1054,21 +1105,51 @@ public final class PreferenceEditor implements ItemEditor {
         }
     }
 
-    /** Writes the rationale field's text when it differs from the stored one (empty removes it). */
+    /**
+     * The judgement the rationale explains, as the attribute {@link Rationale#ATTRIBUTE}: the
+     * pairwise choice where one is asked, else the ranking, else whichever exists; null before
+     * either is made.
+     */
+    private Annotation rationaleTarget() {
+        if (pairwiseAsked() && judged.pairwise() != null) {
+            return judged.pairwise();
+        }
+        return judged.ranking() != null ? judged.ranking() : judged.pairwise();
+    }
+
+    /** Whether the project's rationale policy asks for one on the judgement made. */
+    private boolean rationaleRequired() {
+        Annotation target = rationaleTarget();
+        if (target == null) {
+            return false;
+        }
+        return Pairwise.TYPE.equals(target.typeId()) ? settings.rationale().requires(Pairwise.fromPayload(target.payload()))
+                : settings.rationale().requires(Ranking.fromPayload(target.payload()));
+    }
+
+    /**
+     * Writes the rationale field's text as the judgement's attribute when it differs from the
+     * stored one (empty removes it). Before there is a choice or ranking the text waits and is
+     * written with the first one.
+     */
     public void commitRationale() {
         if (rationale == null || rationale.isDisposed() || item == null) {
             return;
         }
         String text = rationale.getText().strip();
-        String stored = judged.rationale() == null ? "" : Judgements.rationale(judged.rationale());
-        if (text.equals(stored)) {
+        Annotation target = rationaleTarget();
+        if (target == null) {
+            pendingRationale = text;
+            if (!text.isEmpty()) {
+                status("The rationale is kept with the choice or ranking: it is saved when you make one.");
+            }
             return;
         }
-        if (text.isEmpty()) {
-            remove(judged.rationale());
-        } else {
-            put(Judgements.RATIONALE, judged.rationale(), Judgements.rationale(text), "Rationale");
+        if (text.equals(Rationale.of(target))) {
+            return;
         }
+        execute(new ReplaceAnnotation(itemId, session.user(), target.withAttributes(Rationale.with(target, text), session.user()),
+                "Rationale"));
     }
 
     private void put(String type, Annotation existing, Map<String, Object> payload, String label) {
@@ -1077,9 +1158,16 @@ public final class PreferenceEditor implements ItemEditor {
             problem("You may not change this set.");
             return;
         }
+        Annotation created = null;
+        if (existing == null) {
+            created = Annotation.create(Ids.random(), type, "", payload, user);
+            if (!pendingRationale.isEmpty() && (Pairwise.TYPE.equals(type) || Ranking.TYPE.equals(type))) {
+                created = created.withAttributes(Rationale.with(created, pendingRationale), user);
+                pendingRationale = "";
+            }
+        }
         EditCommand command = existing == null
-                ? new AddAnnotation(itemId, user, Annotation.create(Ids.random(), type, "", payload, user), -1,
-                        session.project().currentGuidelineVersion())
+                ? new AddAnnotation(itemId, user, created, -1, session.project().currentGuidelineVersion())
                 : new ReplaceAnnotation(itemId, user, existing.withPayload(payload, user), label);
         execute(command);
     }
@@ -1213,7 +1301,7 @@ public final class PreferenceEditor implements ItemEditor {
                     // not on the scale
                 }
             }
-        } else if (settings.ranking() && character >= '0' && character <= '9') {
+        } else if (settings.enabled(PreferenceMode.RANKING) && character >= '0' && character <= '9') {
             rank(focused, character == '0' ? null : character - '0');
             return true;
         }
@@ -1221,7 +1309,8 @@ public final class PreferenceEditor implements ItemEditor {
             focusResponse(Math.floorMod(focused + ((mods & SWT.SHIFT) != 0 ? -1 : 1), order.size()));
             return true;
         }
-        for (String kind : settings.flags()) {
+        for (FlagKind f : settings.flags()) {
+            String kind = f.id();
             char k = flagKey(kind);
             if (k != 0 && Character.toLowerCase(character) == k) {
                 flag(kind);
@@ -1241,7 +1330,7 @@ public final class PreferenceEditor implements ItemEditor {
             p.setFocused(p.position() == focused);
         }
         if (flagTarget != null) {
-            flagTarget.setText("Flags go on " + BlindOrder.label(focused) + " (click a response to choose).");
+            flagTarget.setText("Flags go on " + responseLabel(focused) + " (click a response to choose).");
         }
         StyledText t = view().panes().get(focused).viewer().getControl();
         if (!t.isFocusControl() && !(root.getDisplay().getFocusControl() instanceof Table)) {
@@ -1301,7 +1390,7 @@ public final class PreferenceEditor implements ItemEditor {
             }
             if (i >= 0 && flagList != null) {
                 flagList.select(i);
-                Flag f = Judgements.flag(listedFlags.get(i));
+                Flag f = Flag.fromPayload(listedFlags.get(i).payload());
                 focusResponse(order.indexOf(f.response()));
                 publishSelection();
                 return;
@@ -1418,5 +1507,62 @@ public final class PreferenceEditor implements ItemEditor {
     @Override
     public String toString() {
         return "PreferenceEditor[" + Objects.toString(itemId) + "]";
+    }
+
+    /**
+     * One annotator's judgements of an item, as the editor shows them, read through the model's
+     * records: the first pairwise choice and ranking (an editor makes one of each), rubric scores by
+     * response, every flag. A payload the model cannot read is left out here (and kept in the set:
+     * the rules report it).
+     */
+    private record Judged(Annotation pairwise, Annotation ranking, Map<String, Annotation> rubrics, List<Annotation> flags,
+            List<Flag> flagValues, List<List<String>> orders) {
+        static Judged of(List<Annotation> annotations) {
+            Annotation pairwise = null;
+            Annotation ranking = null;
+            Map<String, Annotation> rubrics = new LinkedHashMap<>();
+            List<Annotation> flags = new ArrayList<>();
+            List<Flag> flagValues = new ArrayList<>();
+            List<List<String>> orders = new ArrayList<>();
+            for (Annotation a : annotations) {
+                try {
+                    switch (a.typeId()) {
+                        case Pairwise.TYPE -> {
+                            orders.add(Pairwise.fromPayload(a.payload()).order());
+                            pairwise = pairwise == null ? a : pairwise;
+                        }
+                        case Ranking.TYPE -> {
+                            orders.add(Ranking.fromPayload(a.payload()).order());
+                            ranking = ranking == null ? a : ranking;
+                        }
+                        case Rubric.TYPE -> {
+                            Rubric r = Rubric.fromPayload(a.payload());
+                            orders.add(r.order());
+                            rubrics.putIfAbsent(r.response(), a);
+                        }
+                        case Flag.TYPE -> {
+                            flagValues.add(Flag.fromPayload(a.payload()));
+                            flags.add(a);
+                        }
+                        default -> {
+                            // another modality's or a newer type: kept, not shown
+                        }
+                    }
+                } catch (PayloadException e) {
+                    // not readable: the rules name it; the editor shows the rest
+                }
+            }
+            return new Judged(pairwise, ranking, rubrics, flags, flagValues, orders);
+        }
+
+        /** The first recorded order that is a permutation of {@code ids} (a pair's order on a larger comparison is not), else empty. */
+        List<String> recordedOrder(List<String> ids) {
+            for (List<String> o : orders) {
+                if (o.size() == ids.size() && new java.util.HashSet<>(o).equals(new java.util.HashSet<>(ids))) {
+                    return o;
+                }
+            }
+            return List.of();
+        }
     }
 }

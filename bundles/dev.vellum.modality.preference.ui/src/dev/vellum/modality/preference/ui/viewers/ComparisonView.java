@@ -7,7 +7,7 @@ import dev.vellum.guidelines.GuidelineDiff;
 import dev.vellum.modality.preference.model.Comparison;
 import dev.vellum.modality.preference.model.Message;
 import dev.vellum.modality.preference.model.Response;
-import dev.vellum.modality.preference.ui.internal.Judgements.Flag;
+import dev.vellum.modality.preference.model.Flag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -229,9 +229,14 @@ public final class ComparisonView {
         for (Flag f : flags) {
             for (ResponsePane p : panes) {
                 if (f.hasSpan() && p.responseId().equals(f.response())) {
+                    // flags count code points of the Markdown; the viewer maps UTF-16 offsets
+                    String c = p.content();
+                    if (f.end() > c.codePointCount(0, c.length())) {
+                        continue;
+                    }
                     MarkdownViewer v = p.viewer();
-                    int s = v.shownOffset(f.start());
-                    int e = v.shownOffset(f.end());
+                    int s = v.shownOffset(c.offsetByCodePoints(0, f.start()));
+                    int e = v.shownOffset(c.offsetByCodePoints(0, f.end()));
                     if (s >= 0 && e > s) {
                         marks.get(p.position()).add(new Highlight(s, e, FLAGGED));
                     }

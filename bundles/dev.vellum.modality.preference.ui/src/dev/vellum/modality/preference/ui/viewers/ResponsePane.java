@@ -1,7 +1,7 @@
 package dev.vellum.modality.preference.ui.viewers;
 
 import dev.vellum.core.ui.widgets.MarkdownViewer;
-import dev.vellum.modality.preference.ui.internal.BlindOrder;
+import dev.vellum.modality.preference.model.Blinding;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -59,7 +59,7 @@ public final class ResponsePane {
         this.position = position;
         this.responseId = id;
         this.content = markdown;
-        title.setText(BlindOrder.label(position));
+        title.setText("Response " + Blinding.label(position));
         viewer.setMarkdown(markdown);
     }
 

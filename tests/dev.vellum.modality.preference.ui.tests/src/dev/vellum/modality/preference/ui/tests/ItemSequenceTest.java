@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vellum.core.model.ItemSummary;
 import dev.vellum.core.model.Project;
 import dev.vellum.modality.preference.ui.internal.ItemSequence;
-import dev.vellum.modality.preference.ui.internal.PreferenceSettings;
 import dev.vellum.store.folder.FolderProjectStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,21 +46,5 @@ class ItemSequenceTest {
         assertTrue(s.fits(p));
         p.putSummary(new ItemSummary("new", "", "preference", List.of()));
         assertTrue(!s.fits(p), "an added item makes the index stale");
-    }
-
-    @Test
-    void settingsDefaultToPairwiseWithStrengthThreeTieAndBothBad() {
-        PreferenceSettings d = PreferenceSettings.from(null);
-        assertTrue(d.pairwise() && !d.ranking() && !d.rubric());
-        assertEquals(3, d.strengthMax());
-        assertTrue(d.allowTie() && d.allowBothBad());
-        assertEquals(List.of("unsafe", "factual_error", "refusal"), d.flags());
-        PreferenceSettings s = PreferenceSettings.from(Map.of("modes", List.of("ranking", "rubric", "dance"),
-                "rubric", Map.of("dimensions", List.of("clarity", Map.of("name", "depth", "scale", List.of(5, 1))))));
-        assertTrue(!s.pairwise() && s.ranking() && s.rubric());
-        assertEquals(List.of("clarity", "depth"), s.dimensions().stream().map(PreferenceSettings.Dimension::name).toList());
-        assertEquals(1, s.dimensions().get(1).min(), "an upside-down scale is replaced");
-        assertEquals(2, s.problems().size(), s.problems().toString());
-        assertTrue(PreferenceSettings.from("nonsense").problems().get(0).contains("not an object"));
     }
 }

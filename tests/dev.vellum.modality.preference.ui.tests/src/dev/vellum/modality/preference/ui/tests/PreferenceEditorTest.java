@@ -12,9 +12,11 @@ import dev.vellum.modality.preference.model.Comparison;
 import dev.vellum.modality.preference.model.Message;
 import dev.vellum.modality.preference.model.Pairwise;
 import dev.vellum.modality.preference.model.Response;
-import dev.vellum.modality.preference.ui.internal.BlindOrder;
-import dev.vellum.modality.preference.ui.internal.Judgements;
-import dev.vellum.modality.preference.ui.internal.Judgements.Flag;
+import dev.vellum.modality.preference.model.Blinding;
+import dev.vellum.modality.preference.model.Flag;
+import dev.vellum.modality.preference.model.Ranking;
+import dev.vellum.modality.preference.model.Rationale;
+import dev.vellum.modality.preference.model.Rubric;
 import dev.vellum.modality.preference.ui.parts.PreferenceEditor;
 import dev.vellum.modality.preference.ui.viewers.ResponsePane;
 import java.nio.file.Path;
@@ -94,7 +96,7 @@ class PreferenceEditorTest {
         open(null, pairs(3));
         f.key('1');
         f.key(0, SWT.ARROW_UP, (char) 0, 0);
-        Pairwise p = Judgements.pairwise(only("c-0", Pairwise.TYPE));
+        Pairwise p = Pairwise.fromPayload(only("c-0", Pairwise.TYPE).payload());
         assertEquals(editor.order().get(0), p.preferred(), "Response A is the one shown first");
         assertEquals(2, p.strength());
         assertEquals(editor.order(), p.order(), "the order shown is recorded");
@@ -117,33 +119,33 @@ class PreferenceEditorTest {
     void tieBothBadAndTheScaleByArrows() throws Exception {
         open(null, pairs(1));
         f.key('=');
-        Pairwise p = Judgements.pairwise(only("c-0", Pairwise.TYPE));
+        Pairwise p = Pairwise.fromPayload(only("c-0", Pairwise.TYPE).payload());
         assertEquals(Pairwise.TIE, p.preferred());
         assertEquals(0, p.strength());
         f.key(0, SWT.ARROW_RIGHT, (char) 0, 0);
         f.key(0, SWT.ARROW_RIGHT, (char) 0, 0);
-        p = Judgements.pairwise(only("c-0", Pairwise.TYPE));
+        p = Pairwise.fromPayload(only("c-0", Pairwise.TYPE).payload());
         assertEquals(editor.order().get(1), p.preferred());
         assertEquals(2, p.strength());
         f.key(0, SWT.ARROW_DOWN, (char) 0, 0);
-        assertEquals(1, Judgements.pairwise(only("c-0", Pairwise.TYPE)).strength());
+        assertEquals(1, Pairwise.fromPayload(only("c-0", Pairwise.TYPE).payload()).strength());
         f.key(0, SWT.ARROW_RIGHT, (char) 0, 0);
         f.key(0, SWT.ARROW_RIGHT, (char) 0, 0);
         f.key(0, SWT.ARROW_RIGHT, (char) 0, 0);
-        assertEquals(3, Judgements.pairwise(only("c-0", Pairwise.TYPE)).strength(), "the scale ends at the settings' maximum");
+        assertEquals(3, Pairwise.fromPayload(only("c-0", Pairwise.TYPE).payload()).strength(), "the scale ends at the settings' maximum");
         f.key('0');
-        assertEquals(Pairwise.BOTH_BAD, Judgements.pairwise(only("c-0", Pairwise.TYPE)).preferred());
+        assertEquals(Pairwise.BOTH_BAD, Pairwise.fromPayload(only("c-0", Pairwise.TYPE).payload()).preferred());
         assertEquals("bad", editor.view0().panes().get(0).note());
     }
 
     @Test
     void aTieIsRefusedWhenTheSettingsForbidIt() throws Exception {
-        open(Map.of("modes", List.of("pairwise"), "pairwise", Map.of("tie", false, "strengthMax", 2)), pairs(1));
+        open(Map.of("modes", List.of("pairwise"), "pairwise", Map.of("tie", false, "maxStrength", 2)), pairs(1));
         f.key('=');
         assertTrue(f.annotations("c-0").isEmpty());
         f.key(0, SWT.ARROW_LEFT, (char) 0, 0);
         f.key(0, SWT.ARROW_RIGHT, (char) 0, 0);
-        Pairwise p = Judgements.pairwise(only("c-0", Pairwise.TYPE));
+        Pairwise p = Pairwise.fromPayload(only("c-0", Pairwise.TYPE).payload());
         assertEquals(editor.order().get(1), p.preferred(), "moving right from A1 skips the tie");
         assertEquals(5, editor.scaleButtons().size());
     }
@@ -172,7 +174,7 @@ class PreferenceEditorTest {
         f.key(1, '1', '1', 0);
         f.click(2);
         f.key(2, '2', '2', 0);
-        Judgements.Ranking r = Judgements.ranking(only("c-0", Judgements.RANKING));
+        Ranking r = Ranking.fromPayload(only("c-0", Ranking.TYPE).payload());
         List<String> o = editor.order();
         assertEquals(Map.of(o.get(0), 1, o.get(1), 1, o.get(2), 2), r.ranks(), "A and B tie for first");
         assertEquals(o, r.order());
@@ -186,7 +188,7 @@ class PreferenceEditorTest {
         e.doit = true;
         t.notifyListeners(SWT.KeyDown, e);
         f.spin();
-        r = Judgements.ranking(only("c-0", Judgements.RANKING));
+        r = Ranking.fromPayload(only("c-0", Ranking.TYPE).payload());
         assertEquals(1, r.ranks().get(o.get(0)));
         assertEquals(2, r.ranks().get(o.get(2)), "C moved above B");
         assertEquals(3, r.ranks().get(o.get(1)));
@@ -195,15 +197,15 @@ class PreferenceEditorTest {
 
     @Test
     void rubricScoresPerDimensionWithAnchorsShown() throws Exception {
-        open(Map.of("modes", List.of("rubric"), "rubric", Map.of("dimensions", List.of(
-                Map.of("name", "helpfulness", "scale", List.of(1, 5), "anchors", Map.of("1", "useless", "5", "solves it")),
-                Map.of("name", "honesty", "scale", Map.of("min", 0, "max", 2))))), pairs(1));
+        open(Map.of("modes", List.of("rubric"), "rubric", List.of(
+                Map.of("id", "helpfulness", "min", 1, "max", 5, "anchors", Map.of("1", "useless", "5", "solves it")),
+                Map.of("id", "honesty", "min", 0, "max", 2))), pairs(1));
         Combo c = editor.rubricCombo("helpfulness", 1);
         assertNotNull(c);
         c.select(4);
         c.notifyListeners(SWT.Selection, new Event());
         f.spin();
-        Judgements.Rubric r = Judgements.rubric(only("c-0", Judgements.RUBRIC));
+        Rubric r = Rubric.fromPayload(only("c-0", Rubric.TYPE).payload());
         assertEquals(editor.order().get(1), r.response());
         assertEquals(Map.of("helpfulness", 4), r.scores());
         assertTrue(texts(editor.rootControl()).stream().anyMatch(s -> s.contains("5 = solves it")), "anchors are shown");
@@ -223,11 +225,14 @@ class PreferenceEditorTest {
         assertTrue(at >= 0, shown);
         t.setSelection(at, at + word.length());
         f.key(1, 'f', 'f', 0);
-        Flag flag = Judgements.flag(only("c-0", Judgements.FLAG));
-        assertEquals("factual_error", flag.kind());
+        Annotation a = only("c-0", Flag.TYPE);
+        assertEquals(List.of("response", "flag", "start", "end"), List.copyOf(a.payload().keySet()), "the model's payload, nothing else");
+        Flag flag = Flag.fromPayload(a.payload());
+        assertEquals("factual_error", flag.flag());
         assertEquals(editor.order().get(1), flag.response());
-        assertEquals(word, pane.content().substring(flag.start(), flag.end()), "the span is in the response's Markdown");
-        assertEquals(word, flag.text());
+        String c = pane.content();
+        assertEquals(word, c.substring(c.offsetByCodePoints(0, flag.start()), c.offsetByCodePoints(0, flag.end())),
+                "the span is in code points of the response's Markdown");
         assertEquals(1, pane.viewer().highlights().size(), "the flagged passage is marked");
         assertEquals(at, pane.viewer().highlights().get(0).start());
         assertTrue(editor.flagRows()[0].startsWith("B \u00b7 Factual error"), editor.flagRows()[0]);
@@ -237,17 +242,7 @@ class PreferenceEditorTest {
     }
 
     @Test
-    void blindOrderIsStablePerAnnotatorAndRecorded() throws Exception {
-        List<String> ids = List.of("a", "b", "c", "d");
-        assertEquals(BlindOrder.shuffle(ids, "item-1", "alice"), BlindOrder.shuffle(ids, "item-1", "alice"));
-        int differ = 0;
-        for (int i = 0; i < 30; i++) {
-            if (!BlindOrder.shuffle(ids, "item-" + i, "alice").equals(BlindOrder.shuffle(ids, "item-" + i, "bob"))) {
-                differ++;
-            }
-        }
-        assertTrue(differ > 15, "annotators see different orders: " + differ + " of 30");
-        assertEquals(List.of("d", "c", "b", "a"), BlindOrder.order(ids, "x", "alice", List.of("d", "c", "b", "a")), "a recorded order wins");
+    void blindOrderIsTheModelsAndRecorded() throws Exception {
         open(null, pairs(12));
         List<List<String>> seen = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -258,9 +253,9 @@ class PreferenceEditorTest {
         assertTrue(seen.stream().anyMatch(o -> o.get(0).startsWith("model-beta")), "some items show the second response first");
         assertTrue(seen.stream().anyMatch(o -> o.get(0).startsWith("model-alpha")));
         for (int i = 0; i < 12; i++) {
-            Pairwise p = Judgements.pairwise(only("c-" + i, Pairwise.TYPE));
+            Pairwise p = Pairwise.fromPayload(only("c-" + i, Pairwise.TYPE).payload());
             assertEquals(seen.get(i), p.order(), "c-" + i);
-            assertEquals(BlindOrder.shuffle(pair(i).ids(), "c-" + i, "alice"), p.order());
+            assertEquals(Blinding.order("c-" + i, "alice", pair(i).ids()), p.order());
         }
     }
 
@@ -323,23 +318,39 @@ class PreferenceEditorTest {
     }
 
     @Test
-    void theRationaleIsOneEditWhenTheFieldIsLeft() throws Exception {
+    void theRationaleIsAnAttributeOfTheChoiceWrittenWhenTheFieldIsLeft() throws Exception {
         open(null, pairs(2));
+        f.key('1');
         Text r = editor.rationaleField();
         r.setFocus();
         r.setText("A cites the right method.");
         editor.commitRationale();
-        assertEquals("A cites the right method.", Judgements.rationale(only("c-0", Judgements.RATIONALE)));
+        Annotation choice = only("c-0", Pairwise.TYPE);
+        assertEquals("A cites the right method.", Rationale.of(choice));
+        assertEquals(1, f.annotations("c-0").size(), "no annotation of its own");
         r.setText("");
         editor.commitRationale();
+        assertFalse(Rationale.isGiven(only("c-0", Pairwise.TYPE)), "emptied, the attribute goes; the choice stays");
+    }
+
+    @Test
+    void aRationaleTypedBeforeTheChoiceIsWrittenWithIt() throws Exception {
+        open(Map.of("rationale", "always"), pairs(1));
+        Text r = editor.rationaleField();
+        r.setFocus();
+        r.setText("Both are fine.");
+        editor.commitRationale();
         assertTrue(f.annotations("c-0").isEmpty());
+        f.key('=');
+        assertEquals("Both are fine.", Rationale.of(only("c-0", Pairwise.TYPE)));
+        assertTrue(editor.statusText().contains("done"), editor.statusText());
     }
 
     @Test
     void badSettingsFallBackToDefaultsAndSaySo() throws Exception {
-        open(Map.of("modes", "nonsense", "pairwise", Map.of("strengthMax", "lots")), pairs(1));
-        assertTrue(editor.settings().pairwise());
-        assertEquals(3, editor.settings().strengthMax());
+        open(Map.of("modes", List.of("nonsense"), "pairwise", Map.of("maxStrength", "lots")), pairs(1));
+        assertTrue(editor.settings().enabled(dev.vellum.modality.preference.model.PreferenceMode.PAIRWISE));
+        assertEquals(3, editor.settings().pairwise().maxStrength());
         assertTrue(editor.statusText().contains("preference.settings"), editor.statusText());
     }
 
