@@ -414,7 +414,7 @@ public final class PreferenceEditor implements ItemEditor {
         rankingTable = new Table(g, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         rankingTable.setHeaderVisible(true);
         GridData td = new GridData(SWT.FILL, SWT.TOP, true, false);
-        td.heightHint = rankingTable.getItemHeight() * (Math.max(2, order.size()) + 1) + rankingTable.getHeaderHeight();
+        td.heightHint = rankingTable.getItemHeight() * (Math.max(2, order.size()) + 2) + rankingTable.getHeaderHeight();
         rankingTable.setLayoutData(td);
         TableColumn rank = new TableColumn(rankingTable, SWT.LEFT);
         rank.setText("Rank");
