@@ -15,8 +15,11 @@ import dev.vellum.core.session.ProjectListener;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.Progress;
 import dev.vellum.core.spi.StoreException;
+import dev.vellum.core.ui.editors.EditorPages;
 import dev.vellum.core.ui.editors.EditorProvider;
+import dev.vellum.core.ui.editors.EditorStatus;
 import dev.vellum.core.ui.editors.ItemEditor;
+import dev.vellum.core.ui.editors.SessionEdits;
 import dev.vellum.modality.image.ImageModality;
 import dev.vellum.modality.image.model.KeypointTemplate;
 import dev.vellum.modality.image.model.Tag;
@@ -52,10 +55,8 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.services.EMenuService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -98,15 +99,12 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
     private String activeAnnotator;
     private boolean showOthers = true;
     private String currentLabel = "";
-    private String lastProblem;
     private boolean fillingWindow;
     private List<SelectedAnnotation> selectedAnnotations = List.of();
     private final AtomicBoolean cancelLoading = new AtomicBoolean();
 
     private Composite root;
-    private StackLayout pages;
-    private Composite messagePage;
-    private Label messageText;
+    private EditorPages pages;
     private Composite loadingPage;
     private Label loadingText;
     private ProgressBar loadingBar;
@@ -118,7 +116,7 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
     private Composite windowBar;
     private Spinner windowCentre;
     private Spinner windowWidth;
-    private Label status;
+    private EditorStatus statusLine;
     private final List<ToolItem> toolItems = new ArrayList<>();
 
     @Inject
@@ -137,10 +135,8 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
     @PostConstruct
     void create(Composite parent) {
         itemId = part.getPersistedState().get(EditorProvider.ITEM_ID);
-        root = new Composite(parent, SWT.NONE);
-        pages = new StackLayout();
-        root.setLayout(pages);
-        createMessagePage();
+        pages = new EditorPages(parent);
+        root = pages.root();
         createLoadingPage();
         createEditorPage();
         root.addDisposeListener(e -> closeImage());
@@ -154,17 +150,12 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
     @PreDestroy
     void dispose() {
         cancelLoading.set(true);
-        if (session != null) {
-            session.removeListener(listener);
-            if (item != null) {
-                session.release(itemId);
-            }
-        }
+        SessionEdits.detach(session, listener, item != null ? itemId : null);
     }
 
     @Focus
     void focus() {
-        if (pages.topControl == editorPage) {
+        if (pages.isTop(editorPage)) {
             canvas.setFocus();
         } else {
             root.setFocus();
@@ -177,22 +168,10 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
         if (session == null) {
             return;
         }
-        try {
-            session.save();
-        } catch (StoreException e) {
-            ILog.of(ImageEditor.class).error(e.getMessage(), e);
-            MessageDialog.openError(root.getShell(), "Save Failed", e.getMessage());
-        }
+        SessionEdits.save(session, root.getShell(), ImageEditor.class);
     }
 
     // ---------------------------------------------------------------- widgets
-
-    private void createMessagePage() {
-        messagePage = new Composite(root, SWT.NONE);
-        messagePage.setLayout(new GridLayout(1, false));
-        messageText = new Label(messagePage, SWT.WRAP);
-        messageText.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-    }
 
     private void createLoadingPage() {
         loadingPage = new Composite(root, SWT.NONE);
@@ -334,11 +313,12 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
             }
         });
 
-        status = new Label(editorPage, SWT.NONE);
+        Label status = new Label(editorPage, SWT.NONE);
         GridData sd = new GridData(SWT.FILL, SWT.BOTTOM, true, false);
         sd.horizontalIndent = 6;
         status.setLayoutData(sd);
         status.setText(" ");
+        statusLine = new EditorStatus(status);
     }
 
     // ---------------------------------------------------------------- loading
@@ -395,8 +375,7 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
         Display display = root.getDisplay();
         loadingText.setText("Opening " + file.getFileName() + "...");
         loadingBar.setSelection(0);
-        pages.topControl = loadingPage;
-        root.layout(true, true);
+        pages.show(loadingPage);
         Thread loader = new Thread(() -> {
             try {
                 ImageInfo info = RasterImages.probe(file, pageIndex);
@@ -469,8 +448,7 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
     private void show(TiledImage opened) {
         closeImage();
         image = opened;
-        pages.topControl = editorPage;
-        root.layout(true, true);
+        pages.show(editorPage);
         canvas.setImage(opened);
         // window/level for grey images (medical-style, 8 or 16 bits); 16-bit colour shows its full range
         boolean levels = opened.info().bands() <= 2;
@@ -496,12 +474,7 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
     }
 
     private void showMessage(String text) {
-        if (root.isDisposed()) {
-            return;
-        }
-        messageText.setText(text);
-        pages.topControl = messagePage;
-        root.layout(true, true);
+        pages.showMessage(text);
     }
 
     private void closeImage() {
@@ -514,15 +487,7 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
     // ---------------------------------------------------------------- refresh
 
     private void projectChanged(ProjectChange change) {
-        if (!change.itemIds().contains(itemId) && change.kind() != ProjectChange.Kind.SAVED) {
-            return;
-        }
-        Display display = root.getDisplay();
-        if (display.getThread() == Thread.currentThread()) {
-            refresh();
-        } else {
-            display.asyncExec(this::refresh);
-        }
+        SessionEdits.refreshOn(change, itemId, root, this::refresh);
     }
 
     /** Brings the canvas, the set chooser and the palette in step with the item and the schema. */
@@ -665,15 +630,7 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
 
     @Override
     public boolean execute(EditCommand command) {
-        try {
-            session.execute(command);
-            return true;
-        } catch (StoreException | RuntimeException e) {
-            // Not a modal dialog: the annotator keeps working, the status line says what failed.
-            ILog.of(ImageEditor.class).warn(e.getMessage(), e);
-            problem("Could not " + command.label().toLowerCase(java.util.Locale.ROOT) + ": " + e.getMessage());
-            return false;
-        }
+        return SessionEdits.execute(session, command, statusLine, ImageEditor.class);
     }
 
     @Override
@@ -751,7 +708,7 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
         int here = ids.indexOf(itemId);
         int next = here + direction;
         if (here < 0 || next < 0 || next >= ids.size() || commands == null || handlers == null) {
-            status(next >= ids.size() ? "This is the last image item." : next < 0 ? "This is the first image item." : status.getText());
+            status(next >= ids.size() ? "This is the last image item." : next < 0 ? "This is the first image item." : statusLine.text());
             return false;
         }
         ParameterizedCommand open = commands.createCommand(OPEN_ITEM_COMMAND, Map.of(OPEN_ITEM_PARAMETER, ids.get(next)));
@@ -764,23 +721,16 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
 
     @Override
     public void status(String text) {
-        if (!status.isDisposed()) {
-            status.setForeground(null);
-            status.setText(text);
-        }
+        statusLine.status(text);
     }
 
     private void problem(String text) {
-        lastProblem = text;
-        if (!status.isDisposed()) {
-            status.setForeground(status.getDisplay().getSystemColor(SWT.COLOR_RED));
-            status.setText(text);
-        }
+        statusLine.problem(text);
     }
 
     /** The last edit that failed, in words, or null (tests). */
     public String lastProblem() {
-        return lastProblem;
+        return statusLine.lastProblem();
     }
 
     // ---------------------------------------------------------------- ItemEditor
@@ -830,12 +780,12 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
 
     /** Whether the image is shown (loading finished). */
     public boolean isShowing() {
-        return !root.isDisposed() && pages.topControl == editorPage;
+        return pages.isShowing(editorPage);
     }
 
     /** The message shown instead of the image, or null. */
     public String message() {
-        return pages.topControl == messagePage ? messageText.getText() : null;
+        return pages.message();
     }
 
     /** The label palette (tests). */

@@ -12,8 +12,11 @@ import dev.vellum.core.session.ProjectChange;
 import dev.vellum.core.session.ProjectListener;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
+import dev.vellum.core.ui.editors.EditorPages;
 import dev.vellum.core.ui.editors.EditorProvider;
+import dev.vellum.core.ui.editors.EditorStatus;
 import dev.vellum.core.ui.editors.ItemEditor;
+import dev.vellum.core.ui.editors.SessionEdits;
 import dev.vellum.modality.preference.Comparisons;
 import dev.vellum.modality.preference.PreferenceModality;
 import dev.vellum.modality.preference.model.Blinding;
@@ -50,7 +53,6 @@ import org.eclipse.e4.ui.di.Persist;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.services.EMenuService;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -134,16 +136,13 @@ public final class PreferenceEditor implements ItemEditor {
     private ItemSequence sequence;
     private Judged judged = Judged.of(List.of());
     private List<SelectedAnnotation> selectedAnnotations = List.of();
-    private String lastProblem;
     private long lastSwitchNanos;
     private boolean lastSwitchPreloaded;
     private volatile Prepared preloaded;
     private int preloadGeneration;
 
     private Composite root;
-    private StackLayout rootPages;
-    private Composite messagePage;
-    private Label messageText;
+    private EditorPages pages;
     private Composite editorPage;
     private Composite viewHolder;
     private StackLayout viewPages;
@@ -154,7 +153,7 @@ public final class PreferenceEditor implements ItemEditor {
     private ScrolledComposite sideScroll;
     private Composite side;
     private String sideShape = "";
-    private Label status;
+    private EditorStatus statusLine;
     private Label help;
     private Menu menu;
 
@@ -181,13 +180,8 @@ public final class PreferenceEditor implements ItemEditor {
     @PostConstruct
     void create(Composite parent) {
         itemId = part.getPersistedState().get(EditorProvider.ITEM_ID);
-        root = new Composite(parent, SWT.NONE);
-        rootPages = new StackLayout();
-        root.setLayout(rootPages);
-        messagePage = new Composite(root, SWT.NONE);
-        messagePage.setLayout(new GridLayout(1, false));
-        messageText = new Label(messagePage, SWT.WRAP);
-        messageText.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        pages = new EditorPages(parent);
+        root = pages.root();
         createEditorPage();
         root.getDisplay().addFilter(SWT.KeyDown, keyFilter);
         if (session == null) {
@@ -217,17 +211,12 @@ public final class PreferenceEditor implements ItemEditor {
         } else {
             Display.getDefault().removeFilter(SWT.KeyDown, keyFilter);
         }
-        if (session != null) {
-            session.removeListener(listener);
-            if (item != null) {
-                session.release(itemId);
-            }
-        }
+        SessionEdits.detach(session, listener, item != null ? itemId : null);
     }
 
     @Focus
     void focus() {
-        if (rootPages.topControl == editorPage && !view().panes().isEmpty()) {
+        if (pages.isTop(editorPage) && !view().panes().isEmpty()) {
             view().panes().get(Math.min(focused, view().panes().size() - 1)).viewer().getControl().setFocus();
         } else {
             root.setFocus();
@@ -241,12 +230,7 @@ public final class PreferenceEditor implements ItemEditor {
             return;
         }
         commitRationale();
-        try {
-            session.save();
-        } catch (StoreException e) {
-            ILog.of(PreferenceEditor.class).error(e.getMessage(), e);
-            MessageDialog.openError(root.getShell(), "Save Failed", e.getMessage());
-        }
+        SessionEdits.save(session, root.getShell(), PreferenceEditor.class);
     }
 
     // ---------------------------------------------------------------- widgets
@@ -312,11 +296,12 @@ public final class PreferenceEditor implements ItemEditor {
             }
         });
 
-        status = new Label(editorPage, SWT.NONE);
+        Label status = new Label(editorPage, SWT.NONE);
         GridData sd = new GridData(SWT.FILL, SWT.BOTTOM, true, false);
         sd.horizontalIndent = 6;
         status.setLayoutData(sd);
         status.setText(" ");
+        statusLine = new EditorStatus(status);
     }
 
     private void fitSide() {
@@ -573,11 +558,7 @@ public final class PreferenceEditor implements ItemEditor {
     // ---------------------------------------------------------------- loading and browsing
 
     private void showMessage(String text) {
-        if (!root.isDisposed()) {
-            messageText.setText(text);
-            rootPages.topControl = messagePage;
-            root.layout(true, true);
-        }
+        pages.showMessage(text);
     }
 
     /** Reads an item and its comparison; safe on any thread (the session is synchronized). */
@@ -633,7 +614,7 @@ public final class PreferenceEditor implements ItemEditor {
         focused = 0;
         part.getPersistedState().put(EditorProvider.ITEM_ID, itemId);
         part.setLabel(itemId);
-        rootPages.topControl = editorPage;
+        pages.raise(editorPage);
         ComparisonView target = hidden();
         lastSwitchPreloaded = itemId.equals(target.itemId()) && order.equals(shownOrder(target));
         if (!lastSwitchPreloaded && !itemId.equals(view().itemId())) {
@@ -724,15 +705,7 @@ public final class PreferenceEditor implements ItemEditor {
     // ---------------------------------------------------------------- refresh
 
     private void projectChanged(ProjectChange change) {
-        if (itemId == null || !change.itemIds().contains(itemId) && change.kind() != ProjectChange.Kind.SAVED) {
-            return;
-        }
-        Display display = root.getDisplay();
-        if (display.getThread() == Thread.currentThread()) {
-            refresh();
-        } else {
-            display.asyncExec(this::refresh);
-        }
+        SessionEdits.refreshOn(change, itemId, root, this::refresh);
     }
 
     /** Brings the judgement controls, the response notes and the status line in step with the user's set. */
@@ -1177,14 +1150,7 @@ public final class PreferenceEditor implements ItemEditor {
     }
 
     private boolean execute(EditCommand command) {
-        try {
-            session.execute(command);
-            return true;
-        } catch (StoreException | RuntimeException e) {
-            ILog.of(PreferenceEditor.class).warn(e.getMessage(), e);
-            problem("Could not " + command.label().toLowerCase(Locale.ROOT) + ": " + e.getMessage());
-            return false;
-        }
+        return SessionEdits.execute(session, command, statusLine, PreferenceEditor.class);
     }
 
     // ---------------------------------------------------------------- keys
@@ -1353,18 +1319,11 @@ public final class PreferenceEditor implements ItemEditor {
     // ---------------------------------------------------------------- status
 
     private void status(String text) {
-        if (!status.isDisposed()) {
-            status.setForeground(null);
-            status.setText(text);
-        }
+        statusLine.status(text);
     }
 
     private void problem(String text) {
-        lastProblem = text;
-        if (!status.isDisposed()) {
-            status.setForeground(status.getDisplay().getSystemColor(SWT.COLOR_RED));
-            status.setText(text);
-        }
+        statusLine.problem(text);
     }
 
     // ---------------------------------------------------------------- ItemEditor
@@ -1435,22 +1394,22 @@ public final class PreferenceEditor implements ItemEditor {
 
     /** Whether a comparison is shown. */
     public boolean isShowing() {
-        return !root.isDisposed() && rootPages.topControl == editorPage;
+        return pages.isShowing(editorPage);
     }
 
     /** The message shown instead of the comparison, or null. */
     public String message() {
-        return rootPages.topControl == messagePage ? messageText.getText() : null;
+        return pages.message();
     }
 
     /** The status line's text. */
     public String statusText() {
-        return status.getText();
+        return statusLine.text();
     }
 
     /** The last refusal or failure, or null. */
     public String lastProblem() {
-        return lastProblem;
+        return statusLine.lastProblem();
     }
 
     /** Nanoseconds the last switch to a comparison took, up to its paint. */

@@ -11,8 +11,11 @@ import dev.vellum.core.session.ProjectChange;
 import dev.vellum.core.session.ProjectListener;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
+import dev.vellum.core.ui.editors.EditorPages;
 import dev.vellum.core.ui.editors.EditorProvider;
+import dev.vellum.core.ui.editors.EditorStatus;
 import dev.vellum.core.ui.editors.ItemEditor;
+import dev.vellum.core.ui.editors.SessionEdits;
 import dev.vellum.modality.text.TextModality;
 import dev.vellum.modality.text.model.PayloadException;
 import dev.vellum.modality.text.model.Relation;
@@ -52,10 +55,8 @@ import org.eclipse.e4.ui.di.Persist;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.services.EMenuService;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.GridData;
@@ -64,7 +65,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -98,7 +98,6 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
     private Item item;
     private String activeAnnotator;
     private List<SelectedAnnotation> selectedAnnotations = List.of();
-    private String lastProblem;
     private String lastRelationType = "";
     private SpanFigure pendingFrom;
     private SpanFigure pendingTo;
@@ -106,9 +105,7 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
     private long openNanos;
 
     private Composite root;
-    private StackLayout pages;
-    private Composite messagePage;
-    private Label messageText;
+    private EditorPages pages;
     private Composite editorPage;
     private SpanText view;
     private TextLabelPalette palette;
@@ -121,7 +118,7 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
     private Label relationText;
     private Combo relationType;
     private Button snapCheck;
-    private Label status;
+    private EditorStatus statusLine;
 
     @Inject
     public TextEditor(MPart part, @Optional ProjectSession session, @Optional ESelectionService selection, @Optional EMenuService menus) {
@@ -134,13 +131,8 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
     @PostConstruct
     void create(Composite parent) {
         itemId = part.getPersistedState().get(EditorProvider.ITEM_ID);
-        root = new Composite(parent, SWT.NONE);
-        pages = new StackLayout();
-        root.setLayout(pages);
-        messagePage = new Composite(root, SWT.NONE);
-        messagePage.setLayout(new GridLayout(1, false));
-        messageText = new Label(messagePage, SWT.WRAP);
-        messageText.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        pages = new EditorPages(parent);
+        root = pages.root();
         createEditorPage();
         if (session != null) {
             session.addListener(listener);
@@ -151,17 +143,12 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
 
     @PreDestroy
     void dispose() {
-        if (session != null) {
-            session.removeListener(listener);
-            if (item != null) {
-                session.release(itemId);
-            }
-        }
+        SessionEdits.detach(session, listener, item != null ? itemId : null);
     }
 
     @Focus
     void focus() {
-        if (pages.topControl == editorPage) {
+        if (pages.isTop(editorPage)) {
             view.widget().setFocus();
         } else {
             root.setFocus();
@@ -174,12 +161,7 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
         if (session == null) {
             return;
         }
-        try {
-            session.save();
-        } catch (StoreException e) {
-            ILog.of(TextEditor.class).error(e.getMessage(), e);
-            MessageDialog.openError(root.getShell(), "Save Failed", e.getMessage());
-        }
+        SessionEdits.save(session, root.getShell(), TextEditor.class);
     }
 
     // ---------------------------------------------------------------- widgets
@@ -361,21 +343,18 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
         cancel.addListener(SWT.Selection, e -> cancelRelation());
         show(relationBar, false);
 
-        status = new Label(editorPage, SWT.NONE);
+        Label status = new Label(editorPage, SWT.NONE);
         GridData sd = new GridData(SWT.FILL, SWT.BOTTOM, true, false);
         sd.horizontalIndent = 6;
         status.setLayoutData(sd);
         status.setText(" ");
+        statusLine = new EditorStatus(status);
     }
 
     // ---------------------------------------------------------------- loading
 
     private void showMessage(String text) {
-        if (!root.isDisposed()) {
-            messageText.setText(text);
-            pages.topControl = messagePage;
-            root.layout(true, true);
-        }
+        pages.showMessage(text);
     }
 
     private void load() {
@@ -435,8 +414,7 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
             activeAnnotator = item.sets().iterator().next().annotator();
         }
         view.setDocument(doc, new SpanScene(doc));
-        pages.topControl = editorPage;
-        root.layout(true, true);
+        pages.show(editorPage);
         refresh();
         openNanos = System.nanoTime() - t0;
         if (segmentationProblem != null) {
@@ -454,15 +432,7 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
     // ---------------------------------------------------------------- refresh
 
     private void projectChanged(ProjectChange change) {
-        if (!change.itemIds().contains(itemId) && change.kind() != ProjectChange.Kind.SAVED) {
-            return;
-        }
-        Display display = root.getDisplay();
-        if (display.getThread() == Thread.currentThread()) {
-            refresh();
-        } else {
-            display.asyncExec(this::refresh);
-        }
+        SessionEdits.refreshOn(change, itemId, root, this::refresh);
     }
 
     /** Brings the view, the set chooser, the palette and the relation list in step with the item. */
@@ -719,31 +689,17 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
 
     @Override
     public boolean execute(EditCommand command) {
-        try {
-            session.execute(command);
-            return true;
-        } catch (StoreException | RuntimeException e) {
-            ILog.of(TextEditor.class).warn(e.getMessage(), e);
-            problem("Could not " + command.label().toLowerCase(Locale.ROOT) + ": " + e.getMessage());
-            return false;
-        }
+        return SessionEdits.execute(session, command, statusLine, TextEditor.class);
     }
 
     @Override
     public void status(String text) {
-        if (!status.isDisposed()) {
-            status.setForeground(null);
-            status.setText(text);
-        }
+        statusLine.status(text);
     }
 
     @Override
     public void problem(String text) {
-        lastProblem = text;
-        if (!status.isDisposed()) {
-            status.setForeground(status.getDisplay().getSystemColor(SWT.COLOR_RED));
-            status.setText(text);
-        }
+        statusLine.problem(text);
     }
 
     @Override
@@ -843,22 +799,22 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
 
     /** Whether the document is shown. */
     public boolean isShowing() {
-        return !root.isDisposed() && pages.topControl == editorPage;
+        return pages.isShowing(editorPage);
     }
 
     /** The message shown instead of the document, or null. */
     public String message() {
-        return pages.topControl == messagePage ? messageText.getText() : null;
+        return pages.message();
     }
 
     /** The status line's text. */
     public String statusText() {
-        return status.getText();
+        return statusLine.text();
     }
 
     /** The last refusal or failure, or null. */
     public String lastProblem() {
-        return lastProblem;
+        return statusLine.lastProblem();
     }
 
     /** Types into the find bar (tests). */
