@@ -504,8 +504,16 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
         return session.project().schema(TextModality.ID).orElse(new LabelSchema(TextModality.ID, List.of()));
     }
 
+    /** The span labels: the schema's classes without the ones the project declares relation types. */
     private List<LabelClass> labels() {
-        return schema().classes();
+        java.util.Set<String> relations;
+        try {
+            relations = RelationLabels.of(session.project());
+        } catch (IllegalArgumentException e) {
+            relations = java.util.Set.of();
+        }
+        java.util.Set<String> skip = relations;
+        return schema().classes().stream().filter(c -> !skip.contains(c.name())).toList();
     }
 
     private String snippet(SpanFigure f) {

@@ -424,4 +424,16 @@ class TextEditorTest {
         assertNull(view.scene().span("x"));
         assertTrue(editor.lastProblem().contains("ends after the text"), editor.lastProblem());
     }
+
+    @Test
+    void declaredRelationLabelsAreNotOfferedAsSpanLabels() throws Exception {
+        f = new EditorFixture(tmp, NEWS, Map.of());
+        dev.vellum.core.model.LabelSchema schema = f.stored.project().schema("text").orElseThrow();
+        List<dev.vellum.core.model.LabelClass> classes = new java.util.ArrayList<>(schema.classes());
+        classes.add(new dev.vellum.core.model.LabelClass("works_for", "#911eb4", "5", List.of()));
+        f.stored.project().putSchema(new dev.vellum.core.model.LabelSchema("text", classes));
+        f.stored.project().setExtensions(Map.of(dev.vellum.modality.text.model.RelationLabels.EXTENSION, List.of("works_for")));
+        editor = f.open();
+        assertEquals(List.of("PER", "ORG", "LOC", "DATE"), editor.palette().shownLabels());
+    }
 }
