@@ -25,6 +25,25 @@ public record Asset(String uri, String modalityId, String contentHash, Map<Strin
         return !isAbsolutePath() && !uri.startsWith("\\") && !uri.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
     }
 
+    /**
+     * The lower-case extension of the file {@link #uri()} names ({@code png} for
+     * {@code media/a.PNG?x=1#page=2}), without query or fragment; empty when it has none.
+     */
+    public String extension() {
+        String path = uri;
+        for (char end : new char[] {'?', '#'}) {
+            int cut = path.indexOf(end);
+            if (cut >= 0) {
+                path = path.substring(0, cut);
+            }
+        }
+        int dot = path.lastIndexOf('.');
+        if (dot < 0 || dot < Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'))) {
+            return "";
+        }
+        return path.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Whether {@link #uri()} is an absolute file path such as {@code /data/a.png} or {@code C:/data/a.png}. */
     public boolean isAbsolutePath() {
         return uri.startsWith("/") || uri.matches("^[a-zA-Z]:[\\\\/].*");

@@ -55,4 +55,16 @@ public interface Modality {
     default List<String> validate(Annotation annotation, LabelSchema schema, int guidelineVersion) {
         return List.of();
     }
+
+    /**
+     * The problem of an annotation whose payload version is newer than {@code readable}, the newest
+     * a modality reads (such a payload is kept but not interpreted); empty when it can be read.
+     */
+    static java.util.Optional<String> newerPayload(Annotation annotation, int readable) {
+        if (annotation.payloadVersion() <= readable) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(annotation.typeId() + ": payload version " + annotation.payloadVersion()
+                + " is newer than this Vellum reads (" + readable + ")");
+    }
 }

@@ -2,7 +2,6 @@ package dev.vellum.modality.image;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,19 +50,7 @@ public final class ImageModality implements Modality {
 
     @Override
     public int accepts(Asset asset) {
-        if (ID.equals(asset.modalityId())) {
-            return PREFERRED;
-        }
-        String path = asset.uri();
-        int cut = Math.max(path.indexOf('?'), path.indexOf('#'));
-        if (cut >= 0) {
-            path = path.substring(0, cut);
-        }
-        int dot = path.lastIndexOf('.');
-        if (dot < 0 || dot < path.lastIndexOf('/')) {
-            return NOT_SUITABLE;
-        }
-        return EXTENSIONS.contains(path.substring(dot + 1).toLowerCase(Locale.ROOT)) ? PREFERRED : NOT_SUITABLE;
+        return ID.equals(asset.modalityId()) || EXTENSIONS.contains(asset.extension()) ? PREFERRED : NOT_SUITABLE;
     }
 
     @Override
@@ -88,12 +75,11 @@ public final class ImageModality implements Modality {
 
     @Override
     public List<String> validate(Annotation annotation, LabelSchema schema, int guidelineVersion) {
-        List<String> problems = new ArrayList<>();
-        if (annotation.payloadVersion() > PAYLOAD_VERSION) {
-            problems.add(annotation.typeId() + ": payload version " + annotation.payloadVersion() + " is newer than this Vellum reads ("
-                    + PAYLOAD_VERSION + ")");
-            return problems;
+        java.util.Optional<String> newer = Modality.newerPayload(annotation, PAYLOAD_VERSION);
+        if (newer.isPresent()) {
+            return List.of(newer.get());
         }
+        List<String> problems = new ArrayList<>();
         try {
             Shape.fromPayload(annotation.typeId(), annotation.payload());
         } catch (PayloadException e) {

@@ -89,12 +89,11 @@ public final class PreferenceModality implements Modality {
 
     @Override
     public List<String> validate(Annotation annotation, LabelSchema schema, int guidelineVersion) {
-        List<String> problems = new ArrayList<>();
-        if (annotation.payloadVersion() > PAYLOAD_VERSION) {
-            problems.add(annotation.typeId() + ": payload version " + annotation.payloadVersion() + " is newer than this Vellum reads ("
-                    + PAYLOAD_VERSION + ")");
-            return problems;
+        java.util.Optional<String> newer = Modality.newerPayload(annotation, PAYLOAD_VERSION);
+        if (newer.isPresent()) {
+            return List.of(newer.get());
         }
+        List<String> problems = new ArrayList<>();
         try {
             switch (annotation.typeId()) {
                 case Pairwise.TYPE -> {

@@ -10,7 +10,6 @@ import dev.vellum.modality.text.model.Relation;
 import dev.vellum.modality.text.model.Span;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
@@ -41,19 +40,7 @@ public final class TextModality implements Modality {
 
     @Override
     public int accepts(Asset asset) {
-        if (ID.equals(asset.modalityId())) {
-            return PREFERRED;
-        }
-        String path = asset.uri();
-        int cut = Math.max(path.indexOf('?'), path.indexOf('#'));
-        if (cut >= 0) {
-            path = path.substring(0, cut);
-        }
-        int dot = path.lastIndexOf('.');
-        if (dot < 0 || dot < path.lastIndexOf('/')) {
-            return NOT_SUITABLE;
-        }
-        return EXTENSIONS.contains(path.substring(dot + 1).toLowerCase(Locale.ROOT)) ? PREFERRED : NOT_SUITABLE;
+        return ID.equals(asset.modalityId()) || EXTENSIONS.contains(asset.extension()) ? PREFERRED : NOT_SUITABLE;
     }
 
     @Override
@@ -72,12 +59,11 @@ public final class TextModality implements Modality {
 
     @Override
     public List<String> validate(Annotation annotation, LabelSchema schema, int guidelineVersion) {
-        List<String> problems = new ArrayList<>();
-        if (annotation.payloadVersion() > PAYLOAD_VERSION) {
-            problems.add(annotation.typeId() + ": payload version " + annotation.payloadVersion() + " is newer than this Vellum reads ("
-                    + PAYLOAD_VERSION + ")");
-            return problems;
+        java.util.Optional<String> newer = Modality.newerPayload(annotation, PAYLOAD_VERSION);
+        if (newer.isPresent()) {
+            return List.of(newer.get());
         }
+        List<String> problems = new ArrayList<>();
         try {
             switch (annotation.typeId()) {
                 case Span.TYPE -> Span.fromPayload(annotation.payload());

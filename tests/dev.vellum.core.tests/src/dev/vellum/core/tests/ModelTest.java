@@ -196,4 +196,21 @@ class ModelTest {
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("c", "b", "a"),
                 set.annotations().stream().map(Annotation::id).toList());
     }
+
+    @Test
+    void anAssetsExtensionIgnoresQueryFragmentAndFolderDots() {
+        assertEquals("png", new Asset("media/a.PNG?x=1#page=2", "image", "", null).extension());
+        assertEquals("tif", new Asset("scan.tif#page=3", "image", "", null).extension());
+        assertEquals("", new Asset("dir.png/file", "image", "", null).extension());
+        assertEquals("", new Asset("dir.png\\file", "image", "", null).extension());
+        assertEquals("", new Asset("png", "image", "", null).extension());
+    }
+
+    @Test
+    void aPayloadNewerThanAModalityReadsIsNamed() {
+        Annotation a = new Annotation("a1", "image.bbox", "car", Map.of(), 3, Map.of(), dev.vellum.core.model.Provenance.HUMAN, "alice", Instant.EPOCH, Instant.EPOCH);
+        assertEquals(java.util.Optional.of("image.bbox: payload version 3 is newer than this Vellum reads (1)"),
+                dev.vellum.core.spi.Modality.newerPayload(a, 1));
+        assertEquals(java.util.Optional.empty(), dev.vellum.core.spi.Modality.newerPayload(a, 3));
+    }
 }
