@@ -108,7 +108,7 @@ public final class PreferenceEditorBenchmark {
         e.keyCode = SWT.CR;
         e.character = '\r';
         e.doit = true;
-        editor.view0().panes().get(0).viewer().getControl().notifyListeners(SWT.KeyDown, e);
+        editor.view().panes().get(0).viewer().getControl().notifyListeners(SWT.KeyDown, e);
     }
 
     private static void report(String what, double[] ms) {

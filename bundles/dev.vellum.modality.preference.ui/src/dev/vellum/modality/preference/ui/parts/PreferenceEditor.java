@@ -577,7 +577,8 @@ public final class PreferenceEditor implements ItemEditor {
         }
     }
 
-    private ComparisonView view() {
+    /** The comparison shown (the other view holds the next item, laid out ahead). */
+    public ComparisonView view() {
         return views[current];
     }
 
@@ -1376,11 +1377,6 @@ public final class PreferenceEditor implements ItemEditor {
     }
 
     // ---------------------------------------------------------------- for tests and benchmarks
-
-    /** The comparison shown. */
-    public ComparisonView view0() {
-        return view();
-    }
 
     /** The response ids in the order shown (what payloads record). */
     public List<String> order() {

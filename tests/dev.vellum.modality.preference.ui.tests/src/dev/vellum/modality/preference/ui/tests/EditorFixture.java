@@ -97,7 +97,7 @@ final class EditorFixture implements AutoCloseable {
 
     /** Sends a key press to the response pane at {@code position}, as the keyboard would. */
     void key(int position, int keyCode, char character, int state) {
-        StyledText t = editor.view0().panes().get(position).viewer().getControl();
+        StyledText t = editor.view().panes().get(position).viewer().getControl();
         t.setFocus();
         Event e = new Event();
         e.keyCode = keyCode;
@@ -113,7 +113,7 @@ final class EditorFixture implements AutoCloseable {
     }
 
     void click(int position) {
-        StyledText t = editor.view0().panes().get(position).viewer().getControl();
+        StyledText t = editor.view().panes().get(position).viewer().getControl();
         Event e = new Event();
         e.x = 20;
         e.y = 20;

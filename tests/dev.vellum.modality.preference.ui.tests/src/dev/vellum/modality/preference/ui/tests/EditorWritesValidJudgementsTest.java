@@ -98,7 +98,7 @@ class EditorWritesValidJudgementsTest {
         why.setFocus();
         why.setText("Both reverse the list; one copies, one works in place.");
         editor.commitRationale();
-        ResponsePane pane = editor.view0().panes().get(1);
+        ResponsePane pane = editor.view().panes().get(1);
         f.click(1);
         StyledText t = pane.viewer().getControl();
         String word = pane.content().contains("items.reverse()") ? "items.reverse()" : "items[::-1]";
@@ -221,7 +221,7 @@ class EditorWritesValidJudgementsTest {
                 }
                 List<String> ids = dev.vellum.modality.preference.Comparisons.load(f.stored, f.stored.loadItem(id)).ids();
                 assertEquals(dev.vellum.modality.preference.model.Blinding.order(id, who, ids), editor.order(), "made with Blinding: " + who + " on " + id);
-                assertEquals(List.of("Response A", "Response B"), editor.view0().panes().stream().limit(2).map(ResponsePane::title).toList());
+                assertEquals(List.of("Response A", "Response B"), editor.view().panes().stream().limit(2).map(ResponsePane::title).toList());
             }
             f.close();
             f = null;

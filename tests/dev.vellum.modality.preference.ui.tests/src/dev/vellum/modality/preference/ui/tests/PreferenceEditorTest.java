@@ -135,7 +135,7 @@ class PreferenceEditorTest {
         assertEquals(3, Pairwise.fromPayload(only("c-0", Pairwise.TYPE).payload()).strength(), "the scale ends at the settings' maximum");
         f.key('0');
         assertEquals(Pairwise.BOTH_BAD, Pairwise.fromPayload(only("c-0", Pairwise.TYPE).payload()).preferred());
-        assertEquals("bad", editor.view0().panes().get(0).note());
+        assertEquals("bad", editor.view().panes().get(0).note());
     }
 
     @Test
@@ -216,7 +216,7 @@ class PreferenceEditorTest {
     @Test
     void flagOnASelectedPassageKeepsItsPlaceInTheMarkdown() throws Exception {
         open(null, pairs(1));
-        ResponsePane pane = editor.view0().panes().get(1);
+        ResponsePane pane = editor.view().panes().get(1);
         f.click(1);
         StyledText t = pane.viewer().getControl();
         String shown = t.getText();
@@ -263,7 +263,7 @@ class PreferenceEditorTest {
     void codeBlocksAreMonospaceAndShaded() throws Exception {
         open(null, List.of(new Comparison(List.of(new Message("user", "Code?")),
                 List.of(new Response("x", LONG, Map.of()), new Response("y", "No code here.", Map.of())), Map.of())));
-        ResponsePane pane = editor.view0().panes().stream().filter(p -> p.responseId().equals("x")).findFirst().orElseThrow();
+        ResponsePane pane = editor.view().panes().stream().filter(p -> p.responseId().equals("x")).findFirst().orElseThrow();
         StyledText t = pane.viewer().getControl();
         int at = t.getText().indexOf("def reverse(items):");
         assertTrue(at >= 0);
@@ -281,8 +281,8 @@ class PreferenceEditorTest {
         open(null, List.of(new Comparison(List.of(new Message("user", "Explain.")),
                 List.of(new Response("x", LONG, Map.of()), new Response("y", LONG.replace("what to do first", "what to avoid"), Map.of())),
                 Map.of())));
-        StyledText a = editor.view0().panes().get(0).viewer().getControl();
-        StyledText b = editor.view0().panes().get(1).viewer().getControl();
+        StyledText a = editor.view().panes().get(0).viewer().getControl();
+        StyledText b = editor.view().panes().get(1).viewer().getControl();
         a.setTopPixel(400);
         a.getVerticalBar().notifyListeners(SWT.Selection, new Event());
         f.spin();
@@ -293,8 +293,8 @@ class PreferenceEditorTest {
         diff.setSelection(true);
         diff.notifyListeners(SWT.Selection, new Event());
         f.spin();
-        List<dev.vellum.core.ui.widgets.MarkdownViewer.Highlight> ha = editor.view0().panes().get(0).viewer().highlights();
-        List<dev.vellum.core.ui.widgets.MarkdownViewer.Highlight> hb = editor.view0().panes().get(1).viewer().highlights();
+        List<dev.vellum.core.ui.widgets.MarkdownViewer.Highlight> ha = editor.view().panes().get(0).viewer().highlights();
+        List<dev.vellum.core.ui.widgets.MarkdownViewer.Highlight> hb = editor.view().panes().get(1).viewer().highlights();
         assertFalse(ha.isEmpty());
         assertFalse(hb.isEmpty());
         String marked = a.getText().substring(ha.get(0).start(), ha.get(0).end()) + "|" + b.getText().substring(hb.get(0).start(), hb.get(0).end());
