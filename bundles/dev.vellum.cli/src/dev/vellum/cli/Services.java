@@ -1,5 +1,6 @@
 package dev.vellum.cli;
 
+import dev.vellum.core.registry.AgreementRegistry;
 import dev.vellum.core.registry.FormatRegistry;
 import dev.vellum.core.registry.ModalityRegistry;
 import dev.vellum.core.registry.StoreRegistry;
@@ -13,12 +14,15 @@ import java.util.Objects;
  * @param modalities modalities
  * @param formats    importers and exporters
  * @param validator  the validation engine
+ * @param agreements the agreement units the modalities provide
  */
-public record Services(StoreRegistry stores, ModalityRegistry modalities, FormatRegistry formats, Validator validator) {
+public record Services(StoreRegistry stores, ModalityRegistry modalities, FormatRegistry formats, Validator validator,
+        AgreementRegistry agreements) {
     public Services {
         Objects.requireNonNull(stores);
         Objects.requireNonNull(modalities);
         Objects.requireNonNull(formats);
         Objects.requireNonNull(validator);
+        Objects.requireNonNull(agreements);
     }
 }

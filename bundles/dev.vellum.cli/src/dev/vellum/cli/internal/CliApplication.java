@@ -3,6 +3,7 @@ package dev.vellum.cli.internal;
 import dev.vellum.cli.Cli;
 import dev.vellum.cli.ExitCodes;
 import dev.vellum.cli.Services;
+import dev.vellum.core.registry.AgreementRegistry;
 import dev.vellum.core.registry.FormatRegistry;
 import dev.vellum.core.registry.ModalityRegistry;
 import dev.vellum.core.registry.StoreRegistry;
@@ -31,7 +32,7 @@ public final class CliApplication implements IApplication {
         BundleContext bc = FrameworkUtil.getBundle(CliApplication.class).getBundleContext();
         try {
             Services services = new Services(service(bc, StoreRegistry.class), service(bc, ModalityRegistry.class),
-                    service(bc, FormatRegistry.class), service(bc, Validator.class));
+                    service(bc, FormatRegistry.class), service(bc, Validator.class), service(bc, AgreementRegistry.class));
             return new Cli(services).run(args == null ? new String[0] : args, out, err);
         } catch (IllegalStateException e) {
             err.println("vellum: " + e.getMessage());

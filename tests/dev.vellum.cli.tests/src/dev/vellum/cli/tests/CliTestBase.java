@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vellum.cli.Cli;
 import dev.vellum.cli.Services;
+import dev.vellum.core.registry.AgreementRegistry;
 import dev.vellum.core.registry.FormatRegistry;
 import dev.vellum.core.registry.ModalityRegistry;
 import dev.vellum.core.registry.StoreRegistry;
@@ -18,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 abstract class CliTestBase {
     /** Formats the commands see; tests add their own. */
     protected final FormatRegistry formats = new FormatRegistry();
+    /** Agreement units the commands see; tests add their own. */
+    protected final AgreementRegistry agreements = new AgreementRegistry();
     /** Standard output of the last run. */
     protected String out;
     /** Standard error of the last run. */
@@ -28,7 +31,7 @@ abstract class CliTestBase {
         StoreRegistry stores = new StoreRegistry();
         stores.addStore(new FolderProjectStore());
         ModalityRegistry modalities = new ModalityRegistry();
-        Services services = new Services(stores, modalities, formats, new Validator(modalities));
+        Services services = new Services(stores, modalities, formats, new Validator(modalities), agreements);
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         int code = new Cli(services).run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
