@@ -33,6 +33,17 @@ public final class RatingTable {
         this.cells = cells;
     }
 
+    /**
+     * A table from parts already gathered (the CSV reader's fast path). {@code cells} is taken, not
+     * copied; it must follow {@link #cells()}'s layout and the numeric / category-code convention.
+     */
+    static RatingTable of(List<String> units, List<String> raters, List<String> categories, boolean numeric, double[] cells) {
+        if (cells.length != units.size() * raters.size()) {
+            throw new IllegalArgumentException("cells do not match " + units.size() + " units x " + raters.size() + " raters");
+        }
+        return new RatingTable(units, raters, numeric ? List.of() : categories, numeric, cells);
+    }
+
     /** A builder that takes ratings one at a time, in any order. */
     public static Builder builder() {
         return new Builder();
