@@ -9,6 +9,7 @@ import static dev.vellum.quality.tests.Fixtures.submitted;
 import static dev.vellum.quality.tests.Fixtures.tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vellum.core.model.AnnotationState;
 import dev.vellum.core.spi.MeasurementLevel;
@@ -20,10 +21,12 @@ import dev.vellum.modality.preference.agreement.RankUnits;
 import dev.vellum.modality.text.agreement.ExactSpanUnits;
 import dev.vellum.modality.text.model.Span;
 import dev.vellum.core.model.Annotation;
+import dev.vellum.quality.agreement.AgreementResult;
 import dev.vellum.quality.agreement.Bootstrap;
 import dev.vellum.quality.agreement.Measure;
 import dev.vellum.quality.agreement.ProjectAgreement;
 import dev.vellum.quality.agreement.ProjectAgreement.Query;
+import dev.vellum.quality.agreement.ProjectAgreement.Report;
 import dev.vellum.quality.agreement.ProjectAgreement.Tables;
 import dev.vellum.quality.gold.GoldItems;
 import java.nio.file.Path;
@@ -151,6 +154,35 @@ class ProjectAgreementTest {
             assertEquals(4, t.overTime().get(LocalDate.parse("2026-11-02")).table().unitCount());
             assertEquals(List.of("alice=person bob=person carol=-"),
                     rows(t.overTime().get(LocalDate.parse("2026-11-09")).table(), "alice", "bob", "carol"));
+        }
+    }
+
+    @Test
+    void reportMeasuresEveryTable() throws Exception {
+        try (StoredProject p = imageProject()) {
+            Report alpha = agreement.compute(p, new Query(Measure.ALPHA, null, null, null, Bootstrap.NONE), Progress.NONE);
+            // Nominal alpha by hand over the pairable units {car,car,truck} {person,car} {person,person}
+            // {present,present,absent} (the dog alone is unpairable): coincidences off the diagonal 6,
+            // n = 10, sum of n_c^2 = 3^2+1+3^2+2^2+1 = 24, so alpha = 1 - (n-1) 6 / (n^2 - 24) = 11/38.
+            assertEquals(11.0 / 38, alpha.overall().value(), 1e-12);
+            assertEquals(MeasurementLevel.NOMINAL, alpha.overall().level());
+            assertEquals(2, alpha.items());
+            assertEquals(5, alpha.units());
+            assertEquals(List.of(LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-09")),
+                    alpha.overTime().stream().map(ProjectAgreement.Period::start).toList());
+
+            Report cohen = agreement.compute(p, new Query(Measure.COHEN, null, null, null, Bootstrap.NONE), Progress.NONE);
+            assertTrue(Double.isNaN(cohen.overall().value()), "three raters");
+            assertTrue(cohen.overall().note().contains("two raters"), cohen.overall().note());
+            // alice|bob over (car,car) (person,car) (person,person) (present,present):
+            // p_o = 3/4, p_e = (1*2 + 2*1 + 1*1) / 16 = 5/16, kappa = (3/4 - 5/16) / (11/16) = 7/11
+            assertEquals(7.0 / 11, cohen.byPair().get("alice|bob").value(), 1e-12);
+            assertEquals(4, cohen.byPair().get("alice|bob").units());
+            // alice|carol: (<none>,dog) (car,truck) (person,<none>) (present,absent): no agreement at all
+            AgreementResult ac = cohen.byPair().get("alice|carol");
+            assertEquals(4, ac.units());
+            assertTrue(ac.value() < 0, "every unit disagrees: " + ac.value());
+            assertEquals(List.copyOf(cohen.byPair().keySet()), List.of("alice|bob", "alice|carol", "bob|carol"));
         }
     }
 
