@@ -9,6 +9,7 @@ import dev.vellum.core.model.Item;
 import dev.vellum.core.spi.StoredProject;
 import dev.vellum.quality.gold.GoldItems;
 import dev.vellum.quality.gold.GoldScores;
+import dev.vellum.quality.workflow.QualitySettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,9 +123,10 @@ public final class GoldCommand extends CommandGroup {
     @Command(name = "accuracy", description = "Score every annotator's submitted work on gold items against the reference answers;"
             + " exit 1 when anyone's accuracy over their latest gold items is below the threshold.")
     public static final class Accuracy extends ProjectSubcommand {
-        @Option(names = "--threshold", defaultValue = "0.8", paramLabel = "T",
-                description = "Accuracy below which an annotator is warned about, 0..1 (default ${DEFAULT-VALUE}).")
-        double threshold;
+        @Option(names = "--threshold", paramLabel = "T",
+                description = "Accuracy below which an annotator is warned about, 0..1 (default: the project's goldThreshold,"
+                        + " see 'workflow show', else 0.8).")
+        Double threshold;
 
         @Option(names = "--window", defaultValue = "10", paramLabel = "N",
                 description = "How many of each annotator's latest gold items the warning looks at (default ${DEFAULT-VALUE}).")
@@ -132,7 +134,8 @@ public final class GoldCommand extends CommandGroup {
 
         @Override
         int run(StoredProject stored) throws Exception {
-            GoldScores.Report r = new GoldScores(services.agreements()).compute(stored, threshold, window, new ProgressLine(err));
+            double t = threshold != null ? threshold : QualitySettings.read(stored.project()).goldThreshold();
+            GoldScores.Report r = new GoldScores(services.agreements()).compute(stored, t, window, new ProgressLine(err));
             for (String p : r.problems()) {
                 err.println("warning: " + p);
             }

@@ -9,6 +9,7 @@ import dev.vellum.core.spi.AgreementUnit;
 import dev.vellum.core.spi.Progress;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.spi.StoredProject;
+import dev.vellum.quality.workflow.QualitySettings;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,7 +35,7 @@ import java.util.TreeMap;
  * Knows no modality. Thread-safe when the registry's services are (they are stateless).
  */
 public final class GoldScores {
-    /** The accuracy below which an annotator is warned about, unless the caller gives another. */
+    /** The accuracy below which an annotator is warned about when neither the caller nor the project gives another. */
     public static final double DEFAULT_THRESHOLD = 0.8;
     /** How many of an annotator's latest gold items the warning looks at, unless the caller gives another. */
     public static final int DEFAULT_WINDOW = 10;
@@ -123,6 +124,18 @@ public final class GoldScores {
      */
     public record Report(int goldItems, List<ItemScore> scores, Map<String, AnnotatorScore> annotators, List<Warning> warnings,
             double threshold, int window, List<String> problems) {
+    }
+
+    /**
+     * Scores every gold item of the project with the project's threshold
+     * ({@link QualitySettings#goldThreshold()}) over each annotator's latest {@value #DEFAULT_WINDOW}
+     * gold items.
+     *
+     * @throws StoreException when a gold reference or an item cannot be read, naming it
+     * @throws IllegalArgumentException when the project's quality settings are malformed, naming the field
+     */
+    public Report compute(StoredProject stored, Progress progress) throws StoreException {
+        return compute(stored, QualitySettings.read(stored.project()).goldThreshold(), DEFAULT_WINDOW, progress);
     }
 
     /**

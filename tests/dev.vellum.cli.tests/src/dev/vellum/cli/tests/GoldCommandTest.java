@@ -119,6 +119,16 @@ class GoldCommandTest extends CliTestBase {
     }
 
     @Test
+    void theProjectsGoldThresholdIsTheDefault() throws Exception {
+        Path p = project();
+        assertEquals(ExitCodes.OK, run("gold", "mark", p.toString(), "img-1", "--from", "alice"), err);
+        assertEquals(ExitCodes.OK, run("workflow", "set", p.toString(), "--gold-threshold", "0.4"), err);
+        assertEquals(ExitCodes.OK, run("gold", "accuracy", p.toString(), "--json"), err);
+        assertEquals(0.4, json().get("threshold").asDouble(), 1e-12);
+        assertEquals(ExitCodes.FINDINGS, run("gold", "accuracy", p.toString(), "--threshold", "0.6"), "the option wins: " + out);
+    }
+
+    @Test
     void mistakesAreUsageErrorsInOneLine() throws Exception {
         Path p = project();
         assertEquals(ExitCodes.USAGE, run("gold", "mark", p.toString(), "img-1", "--from", "dave"));

@@ -20,6 +20,7 @@ import dev.vellum.quality.gold.GoldItems;
 import dev.vellum.quality.gold.GoldScores;
 import dev.vellum.quality.gold.GoldScores.ItemScore;
 import dev.vellum.quality.gold.GoldScores.Report;
+import dev.vellum.quality.workflow.QualitySettings;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -120,6 +121,18 @@ class GoldScoresTest {
             assertEquals(List.of(), scores.compute(p, 0.5, 10, Progress.NONE).warnings());
             assertThrows(IllegalArgumentException.class, () -> scores.compute(p, 1.5, 10, Progress.NONE));
             assertThrows(IllegalArgumentException.class, () -> scores.compute(p, 0.8, 0, Progress.NONE));
+        }
+    }
+
+    @Test
+    void theProjectsQualitySettingsGiveTheDefaultThreshold() throws Exception {
+        try (StoredProject p = project()) {
+            assertEquals(GoldScores.DEFAULT_THRESHOLD, scores.compute(p, Progress.NONE).threshold());
+            QualitySettings.DEFAULT.withRates(0.1, 0.0, 0.6).writeTo(p.project());
+            Report r = scores.compute(p, Progress.NONE);
+            assertEquals(0.6, r.threshold());
+            assertEquals(GoldScores.DEFAULT_WINDOW, r.window());
+            assertEquals(List.of("wrong"), r.warnings().stream().map(GoldScores.Warning::annotator).toList());
         }
     }
 
