@@ -34,6 +34,8 @@ import picocli.CommandLine.Parameters;
 public final class AgreementCommand extends CliCommand {
     /** Most raters for which the ratings mode also measures every pair. */
     static final int MAX_PAIR_RATERS = 20;
+    /** Most units for which the ratings mode measures every pair without being asked ({@code --pairs}). */
+    static final int AUTO_PAIR_UNITS = 200_000;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "<project>", description = "The project folder (or use --ratings).")
     String location;
@@ -68,6 +70,10 @@ public final class AgreementCommand extends CliCommand {
 
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
+
+    @Option(names = "--pairs", negatable = true, description = "Ratings: also measure every rater pair (default: when there are"
+            + " at most 20 raters and " + AUTO_PAIR_UNITS + " units; --no-pairs never).")
+    Boolean pairs;
 
     @Option(names = "--timings", description = "Print the time reading and computing took on standard error.")
     boolean timings;
@@ -107,9 +113,10 @@ public final class AgreementCommand extends CliCommand {
             throw new BadInputException(ratings + ": " + e.getMessage());
         }
         long t2 = System.nanoTime();
-        Map<String, AgreementResult> pairs = new LinkedHashMap<>();
+        Map<String, AgreementResult> byPair = new LinkedHashMap<>();
         int r = table.raterCount();
-        if (r > 2 && r <= MAX_PAIR_RATERS) {
+        boolean measurePairs = pairs != null ? pairs && r <= MAX_PAIR_RATERS : r <= MAX_PAIR_RATERS && table.unitCount() <= AUTO_PAIR_UNITS;
+        if (r > 2 && measurePairs) {
             List<String> names = table.raters();
             Integer[] order = new Integer[r];
             for (int i = 0; i < r; i++) {
@@ -119,25 +126,27 @@ public final class AgreementCommand extends CliCommand {
             for (int i = 0; i < r; i++) {
                 for (int j = i + 1; j < r; j++) {
                     RatingTable pair = table.select(order[i], order[j]);
-                    pairs.put(names.get(order[i]) + "|" + names.get(order[j]), Agreement.compute(pair, m, l, Bootstrap.NONE));
+                    byPair.put(names.get(order[i]) + "|" + names.get(order[j]), Agreement.compute(pair, m, l, Bootstrap.NONE));
                 }
             }
         }
         if (timings) {
             err.printf(Locale.ROOT, "read %,d ratings of %,d units in %.0f ms; %s in %.0f ms; %d pairs in %.0f ms%n",
-                    countRatings(table), table.unitCount(), (t1 - t0) / 1e6, m.id(), (t2 - t1) / 1e6, pairs.size(),
+                    countRatings(table), table.unitCount(), (t1 - t0) / 1e6, m.id(), (t2 - t1) / 1e6, byPair.size(),
                     (System.nanoTime() - t2) / 1e6);
         }
         if (json) {
             Map<String, Object> doc = result(overall);
             doc.put("file", ratings.toString());
             doc.put("unitsInFile", table.unitCount());
-            doc.put("byPair", results(pairs));
+            if (r > 2 && measurePairs) {
+                doc.put("byPair", results(byPair));
+            }
             printJson(doc);
         } else {
             out.printf("%s (%s) over %s%n", title(overall.measure()), overall.level().id(), ratings);
             printResult("", overall, table.unitCount());
-            printTable("rater pair", pairs);
+            printTable("rater pair", byPair);
         }
         return ExitCodes.OK;
     }

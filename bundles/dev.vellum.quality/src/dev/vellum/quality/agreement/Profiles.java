@@ -164,41 +164,42 @@ final class Profiles {
      * drawn. Exact: each draw picks a unit uniformly, i.e. a profile with probability count / units.
      */
     double[] resample(SplittableRandom random, Sampler sampler) {
-        double[] w = new double[size];
+        int[] drawn = new int[size];
         int n = units;
-        int threshold = Integer.remainderUnsigned(-n, n);
-        if (sampler.identity) {
-            for (int i = 0; i < n; i++) {
-                w[below(random, n, threshold)]++;
-            }
-            return w;
-        }
+        // Lemire's bounded draw ("Fast random integer generation in an interval", 2019): the high
+        // half of a 32 x 32-bit product is uniform in [0, n) once the rare low halves below
+        // 2^32 mod n are redrawn; two draws per 64 random bits, no division.
+        long threshold = Integer.toUnsignedLong(Integer.remainderUnsigned(-n, n));
         int[] bucket = sampler.bucket;
         int[] cumulative = sampler.cumulative;
         int shift = sampler.shift;
-        for (int i = 0; i < n; i++) {
-            int pick = below(random, n, threshold);
-            int k = bucket[pick >>> shift];
-            while (cumulative[k + 1] <= pick) {
-                k++;
+        boolean identity = sampler.identity;
+        int i = 0;
+        while (i < n) {
+            long bits = random.nextLong();
+            for (int half = 0; half < 2 && i < n; half++, bits >>>= 32) {
+                long product = (bits & 0xFFFFFFFFL) * n;
+                if ((product & 0xFFFFFFFFL) < threshold) {
+                    continue;
+                }
+                int pick = (int) (product >>> 32);
+                if (identity) {
+                    drawn[pick]++;
+                } else {
+                    int k = bucket[pick >>> shift];
+                    while (cumulative[k + 1] <= pick) {
+                        k++;
+                    }
+                    drawn[k]++;
+                }
+                i++;
             }
-            w[k]++;
+        }
+        double[] w = new double[size];
+        for (int k = 0; k < size; k++) {
+            w[k] = drawn[k];
         }
         return w;
-    }
-
-    /**
-     * A uniform int in [0, n) without a division per draw (Lemire, "Fast random integer generation in
-     * an interval", 2019): the high half of a 32 x 32-bit product, redrawn in the rare case that
-     * would bias it. {@code threshold} is {@code 2^32 mod n}.
-     */
-    private static int below(SplittableRandom random, int n, int threshold) {
-        while (true) {
-            long product = (random.nextInt() & 0xFFFFFFFFL) * n;
-            if (Integer.compareUnsigned((int) product, threshold) >= 0) {
-                return (int) (product >>> 32);
-            }
-        }
     }
 
     /** Finds a drawn unit's profile in (nearly) constant time from a small table. */

@@ -83,6 +83,8 @@ class AgreementCommandTest extends CliTestBase {
         assertTrue(out.contains("units   3 of 4, 3 raters"), out);
         assertTrue(out.contains("By rater pair:") && out.contains("bob|cyd"), out);
         assertTrue(!out.contains("CI ["), out);
+        assertEquals(ExitCodes.OK, run("agreement", "--ratings", ratings().toString(), "--no-pairs", "--json"), err);
+        assertTrue(!json().has("byPair"), out);
     }
 
     @Test
