@@ -238,6 +238,54 @@ class AgreementTest {
     }
 
     @Test
+    void intervalAlphaOverContinuousValuesMatchesTheTextbookFormula() {
+        // 80,000 units x 3 raters of distinct real numbers: too many to code, each unit its own profile
+        SplittableRandom rnd = new SplittableRandom(5);
+        RatingTable.Builder b = RatingTable.builder();
+        int units = 80_000;
+        double[][] x = new double[units][3];
+        for (int u = 0; u < units; u++) {
+            double truth = rnd.nextGaussian() * 10;
+            for (int r = 0; r < 3; r++) {
+                x[u][r] = r == 2 && u % 4 == 0 ? Double.NaN : truth + rnd.nextGaussian() * 5;
+                if (!Double.isNaN(x[u][r])) {
+                    b.add("u" + u, "r" + r, AgreementValue.of(x[u][r]));
+                }
+            }
+        }
+        // D_o = 1/n sum_u sum_{i != j} (x_i - x_j)^2 / (m_u - 1); D_e = sum_{i != j} (x_i - x_j)^2 / (n (n - 1))
+        double observed = 0;
+        double n = 0;
+        double sum = 0;
+        double sumSq = 0;
+        for (double[] row : x) {
+            int m = 0;
+            double pairs = 0;
+            for (int i = 0; i < 3; i++) {
+                if (Double.isNaN(row[i])) {
+                    continue;
+                }
+                m++;
+                sum += row[i];
+                sumSq += row[i] * row[i];
+                for (int j = 0; j < 3; j++) {
+                    if (j != i && !Double.isNaN(row[j])) {
+                        pairs += (row[i] - row[j]) * (row[i] - row[j]);
+                    }
+                }
+            }
+            observed += pairs / (m - 1);
+            n += m;
+        }
+        double expected = (2 * n * sumSq - 2 * sum * sum) / (n * (n - 1));
+        double alpha = 1 - (observed / n) / expected;
+        AgreementResult r = Agreement.compute(b.build(), Measure.ALPHA, MeasurementLevel.INTERVAL, new Bootstrap(200, 0.95, 3));
+        assertEquals(alpha, r.value(), 1e-9);
+        assertEquals(units, r.units());
+        assertTrue(r.ci().low() < r.value() && r.value() < r.ci().high(), r.toString());
+    }
+
+    @Test
     void alphaOverAMillionUnitsIsFastAndTheBootstrapIsCapped() {
         RatingTable.Builder b = RatingTable.builder();
         SplittableRandom rnd = new SplittableRandom(1);
