@@ -232,9 +232,10 @@ public final class AgreementCommand extends CliCommand {
             width = Math.max(width, k.length());
         }
         out.printf("%nBy %s:%n", what);
-        String row = "  %-" + width + "s  %9s  %,10d  %6d  %s%n";
-        out.printf("  %-" + width + "s  %9s  %10s  %6s  %s%n", what, "value", "units", "raters", "note");
-        rows.forEach((k, r) -> out.printf(row, k, value(r.value()), r.units(), r.raters(), r.note()));
+        String row = "  %-" + width + "s  %9s  %-18s  %,10d  %6d  %s%n";
+        out.printf("  %-" + width + "s  %9s  %-18s  %10s  %6s  %s%n", what, "value", "interval", "units", "raters", "note");
+        rows.forEach((k, r) -> out.printf(row, k, value(r.value()), r.ci() == null ? "" : "[" + value(r.ci().low()) + ", "
+                + value(r.ci().high()) + "]", r.units(), r.raters(), r.note()));
     }
 
     private static Map<String, Object> results(Map<String, AgreementResult> rows) {

@@ -56,6 +56,64 @@ public final class RatingsCsv {
         return new Reader(name, bytes).read();
     }
 
+    /**
+     * Writes {@code table} as a ratings CSV (header {@code unit,rater,value}, one row per rating,
+     * missing ratings absent, fields quoted where RFC 4180 needs it), atomically: a temporary file in
+     * the same folder moved over {@code file}. Numbers are written so that they read back exactly;
+     * labels that all look like numbers read back as a numeric table, and an empty label reads back
+     * as a missing rating.
+     */
+    public static void write(RatingTable table, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            try (java.io.Writer w = new java.io.BufferedWriter(
+                    new java.io.OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8), 1 << 16)) {
+                w.write("unit,rater,value\n");
+                List<String> units = table.units();
+                List<String> raters = table.raters();
+                List<String> categories = table.categories();
+                String[] quotedRaters = raters.stream().map(RatingsCsv::field).toArray(String[]::new);
+                for (int u = 0; u < units.size(); u++) {
+                    String unit = field(units.get(u));
+                    for (int r = 0; r < raters.size(); r++) {
+                        double v = table.cell(u, r);
+                        if (v != v) {
+                            continue;
+                        }
+                        w.write(unit);
+                        w.write(',');
+                        w.write(quotedRaters[r]);
+                        w.write(',');
+                        w.write(table.isNumeric() ? number(v) : field(categories.get((int) v)));
+                        w.write('\n');
+                    }
+                }
+            }
+            try {
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static String field(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return '"' + s.replace("\"", "\"\"") + '"';
+            }
+        }
+        return s;
+    }
+
     private static final class Reader {
         private final Path file;
         private final byte[] in;

@@ -102,6 +102,74 @@ class RatingsCsvTest {
         assertThrows(NoSuchFileException.class, () -> RatingsCsv.read(tmp.resolve("none.csv")));
     }
 
+    private static String label(RatingTable t, int u, int r) {
+        return t.isMissing(u, r) ? null : t.isNumeric() ? Double.toString(t.cell(u, r)) : t.categories().get((int) t.cell(u, r));
+    }
+
+    @Test
+    void labelsRoundTripThroughAFile(@TempDir Path tmp) throws IOException {
+        String[] labels = {"plain", "a,b", "say \"hi\"", "two\nlines", "cr\r\nlf", "  spaced  ", "\u00fcml\u00e4ut \u2713", "1"};
+        RatingTable.Builder b = RatingTable.builder();
+        for (int u = 0; u < 40; u++) {
+            for (int r = 0; r < 3; r++) {
+                if ((u + r) % 7 != 0) {
+                    b.add(u == 3 ? "unit, \"three\"" : "u" + u, r == 1 ? "rater \"b\", 2nd" : "r" + r,
+                            dev.vellum.core.spi.AgreementValue.of(labels[(u * 3 + r) % labels.length]));
+                }
+            }
+        }
+        RatingTable t = b.build();
+        Path f = tmp.resolve("out.csv");
+        Files.writeString(f, "old content");
+        RatingsCsv.write(t, f);
+        RatingTable back = RatingsCsv.read(f);
+        assertEquals(t.units(), back.units());
+        assertEquals(t.raters(), back.raters());
+        for (int u = 0; u < t.unitCount(); u++) {
+            for (int r = 0; r < t.raterCount(); r++) {
+                assertEquals(label(t, u, r), label(back, u, r), u + "/" + r);
+            }
+        }
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of(f), files.toList(), "no temporary file left");
+        }
+    }
+
+    @Test
+    void numbersRoundTripExactly(@TempDir Path tmp) throws IOException {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(4);
+        RatingTable.Builder b = RatingTable.builder();
+        for (int u = 0; u < 500; u++) {
+            for (int r = 0; r < 4; r++) {
+                double v = switch (u % 3) {
+                    case 0 -> rnd.nextInt(-5, 6);
+                    case 1 -> rnd.nextGaussian() * 1e-7;
+                    default -> rnd.nextDouble() * 1e12;
+                };
+                b.add("u" + u, "r" + r, dev.vellum.core.spi.AgreementValue.of(v));
+            }
+        }
+        RatingTable t = b.build();
+        Path f = tmp.resolve("n.csv");
+        RatingsCsv.write(t, f);
+        RatingTable back = RatingsCsv.read(f);
+        assertTrue(back.isNumeric());
+        assertEquals(java.util.Arrays.toString(t.cells()), java.util.Arrays.toString(back.cells()));
+    }
+
+    @Test
+    void thePeerVectorsReadAsTheirRowsSay() throws IOException {
+        RatingTable k = RatingsCsv.read(Path.of("krippendorff2011.csv"), PeerAgreementTest.resource("krippendorff2011.csv"));
+        assertEquals(12, k.unitCount());
+        assertEquals(List.of("A", "B", "C", "D"), k.raters());
+        assertTrue(k.isNumeric());
+        assertTrue(k.isMissing(0, 2));
+        assertEquals(5, k.cell(9, 1));
+        RatingTable labels = RatingsCsv.read(Path.of("x.csv"), PeerAgreementTest.resource("random-labels-3x40.csv"));
+        assertFalse(labels.isNumeric());
+        assertEquals(List.of("bird", "cat", "dog", "fish"), labels.categories().stream().sorted().toList());
+    }
+
     @Test
     void manyRowsReadQuickly() throws IOException {
         StringBuilder sb = new StringBuilder("unit,rater,value\n");
