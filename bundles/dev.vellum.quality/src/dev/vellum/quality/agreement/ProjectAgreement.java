@@ -187,18 +187,19 @@ public final class ProjectAgreement {
             for (String label : labels(r)) {
                 labelRows.computeIfAbsent(label, k -> new ArrayList<>()).add(r);
             }
-            List<String> names = new ArrayList<>(new TreeSet<>(r.compared));
+            List<String> names = r.compared;
             for (int i = 0; i < names.size(); i++) {
                 for (int j = i + 1; j < names.size(); j++) {
                     // the pair's units: on items both compared, rated by at least one of them
                     String a = names.get(i), b = names.get(j);
-                    if (r.rated(a) || r.rated(b)) {
-                        pairRows.computeIfAbsent(a + "|" + b, k -> new ArrayList<>()).add(r);
-                        pairNames.putIfAbsent(a + "|" + b, Set.of(a, b));
+                    if (r.values[i] != null || r.values[j] != null) {
+                        String pair = a + "|" + b;
+                        pairRows.computeIfAbsent(pair, k -> new ArrayList<>()).add(r);
+                        pairNames.computeIfAbsent(pair, k -> Set.of(a, b));
                     }
                 }
             }
-            kindRows.computeIfAbsent(r.unit.kind(), k -> new ArrayList<>()).add(r);
+            kindRows.computeIfAbsent(r.kind, k -> new ArrayList<>()).add(r);
             weekRows.computeIfAbsent(r.week, k -> new ArrayList<>()).add(r);
         }
         Table overall = table(rows, null, fill, query.level());
@@ -233,15 +234,16 @@ public final class ProjectAgreement {
         return registry;
     }
 
-    /** A unit with what the tables need to know about its item. */
-    private record Row(AgreementUnit unit, List<String> compared, LocalDate week) {
-        boolean rated(String annotator) {
-            return unit.ratings().containsKey(annotator);
-        }
-
+    /**
+     * A unit as the tables need it, kept small because a project may have millions: its key, kind
+     * and level, the annotators who compared its item (sorted, one list shared by the item's rows)
+     * and their values in that order (null: no rating), and the week of the item's sets.
+     */
+    private record Row(String key, String kind, MeasurementLevel level, List<String> compared, AgreementValue[] values,
+            LocalDate week) {
         boolean hasLabel(String label) {
-            for (AgreementUnit.Rating r : unit.ratings().values()) {
-                if (r.value() instanceof AgreementValue.Nominal n && n.label().equals(label)) {
+            for (AgreementValue v : values) {
+                if (v instanceof AgreementValue.Nominal n && n.label().equals(label)) {
                     return true;
                 }
             }
@@ -251,19 +253,23 @@ public final class ProjectAgreement {
 
     private List<Row> rows(StoredProject stored, Item item, List<AnnotationSet> sets, Query query) {
         Instant last = Instant.EPOCH;
-        List<String> compared = new ArrayList<>(sets.size());
+        TreeSet<String> names = new TreeSet<>();
         for (AnnotationSet s : sets) {
-            compared.add(s.annotator());
+            names.add(s.annotator());
             last = s.modified().isAfter(last) ? s.modified() : last;
         }
         LocalDate week = weekOf(last);
-        List<String> annotators = List.copyOf(compared);
+        List<String> compared = List.copyOf(names);
         List<Row> out = new ArrayList<>();
         for (AgreementUnit u : registry.units(stored, item, sets, stored.project().schema(item.modalityId()).orElse(null))) {
             if (query.kind() != null && !u.kind().equals(query.kind())) {
                 continue;
             }
-            Row row = new Row(u, annotators, week);
+            AgreementValue[] values = new AgreementValue[compared.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = u.value(compared.get(i));
+            }
+            Row row = new Row(u.key(), u.kind(), u.level(), compared, values, week);
             if (query.label() != null && !row.hasLabel(query.label())) {
                 continue;
             }
@@ -275,8 +281,8 @@ public final class ProjectAgreement {
     /** The distinct labels (nominal values) given in a row. */
     private static Set<String> labels(Row r) {
         Set<String> labels = new HashSet<>(4);
-        for (AgreementUnit.Rating rating : r.unit.ratings().values()) {
-            if (rating.value() instanceof AgreementValue.Nominal n) {
+        for (AgreementValue v : r.values) {
+            if (v instanceof AgreementValue.Nominal n) {
                 labels.add(n.label());
             }
         }
@@ -292,17 +298,16 @@ public final class ProjectAgreement {
         Set<MeasurementLevel> levels = new HashSet<>();
         AgreementValue none = AgreementValue.of(NONE);
         for (Row r : rows) {
-            levels.add(r.unit.level());
-            String key = r.unit.key();
-            for (String annotator : r.compared) {
+            levels.add(r.level);
+            for (int i = 0; i < r.values.length; i++) {
+                String annotator = r.compared.get(i);
                 if (only != null && !only.contains(annotator)) {
                     continue;
                 }
-                AgreementUnit.Rating rating = r.unit.ratings().get(annotator);
-                if (rating != null) {
-                    b.add(key, annotator, rating.value());
+                if (r.values[i] != null) {
+                    b.add(r.key, annotator, r.values[i]);
                 } else if (fill) {
-                    b.add(key, annotator, none);
+                    b.add(r.key, annotator, none);
                 }
             }
         }
