@@ -12,6 +12,7 @@ import dev.vellum.core.model.AnnotationState;
 import dev.vellum.core.model.Asset;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.Provenance;
+import dev.vellum.core.spi.SetVisibility;
 import dev.vellum.core.spi.StoredProject;
 import dev.vellum.store.folder.FolderProjectStore;
 import java.nio.file.Path;
@@ -20,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
 
 /** {@code vellum cli workflow|queue|review ...}, run in-process on a real project folder. */
 class WorkflowCommandsTest extends CliTestBase {
@@ -135,5 +139,19 @@ class WorkflowCommandsTest extends CliTestBase {
         assertTrue(err.contains("there is no item 's9'"), err);
         assertEquals(ExitCodes.USAGE, run("queue", "next", p, "--user", "alice", "--role", "boss"));
         assertEquals("vellum: unknown role 'boss' (annotate, review, audit)\n", err);
+    }
+
+    @Test
+    void theBlindRuleIsRegisteredWithDeclarativeServices() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(WorkflowCommandsTest.class).getBundleContext();
+        ServiceTracker<SetVisibility, SetVisibility> tracker = new ServiceTracker<>(context, SetVisibility.class, null);
+        tracker.open();
+        try {
+            tracker.waitForService(20_000);
+            List<String> names = java.util.Arrays.stream(tracker.getServices(new SetVisibility[0])).map(v -> v.getClass().getName()).toList();
+            assertTrue(names.contains("dev.vellum.quality.workflow.BlindVisibility"), names.toString());
+        } finally {
+            tracker.close();
+        }
     }
 }
