@@ -41,14 +41,14 @@ import java.util.stream.IntStream;
  * quantiles of the finite resampled values. Resample {@code b} draws from a generator seeded with the
  * bootstrap's seed and {@code b}, so the same data and seed give the same interval on any number of
  * threads. One resample costs one draw per unit; to stay fast, draws over all resamples are capped
- * at {@value #BOOTSTRAP_MAX_DRAWS} (a million units get 100 resamples), and the interval's
+ * at {@value #BOOTSTRAP_MAX_DRAWS} (a million units get 200 resamples), and the interval's
  * {@code samples} and the note say when fewer resamples than asked were drawn.
  */
 public final class Agreement {
     /** Most distinct values ratio alpha sums over pairs of (its expected disagreement is quadratic in them). */
     public static final int RATIO_MAX_VALUES = 20_000;
     /** Most units drawn over all bootstrap resamples. */
-    public static final long BOOTSTRAP_MAX_DRAWS = 100_000_000L;
+    public static final long BOOTSTRAP_MAX_DRAWS = 200_000_000L;
     /** Fewest resamples a capped bootstrap still draws. */
     static final int BOOTSTRAP_MIN_SAMPLES = 50;
     private static final int RATIO_BOOTSTRAP_MAX_VALUES = 500;
@@ -78,17 +78,14 @@ public final class Agreement {
 
     // ---------------------------------------------------------------- Krippendorff's alpha
 
+    /** Most distinct numbers interval alpha codes and groups; above, each unit is its own profile. */
+    private static final int INTERVAL_MAX_CODES = 1 << 16;
+
     private static AgreementResult alpha(RatingTable table, MeasurementLevel level, Bootstrap bootstrap) {
         int units = table.unitCount();
         int raters = table.raterCount();
-        Coding coding = null;
-        double[] x;
-        if (level == MeasurementLevel.INTERVAL) {
-            x = numbers(table);
-        } else {
-            coding = Coding.of(table, level);
-            x = null;
-        }
+        Coding coding = level == MeasurementLevel.INTERVAL ? Coding.of(table, level, INTERVAL_MAX_CODES) : Coding.of(table, level);
+        double[] x = coding == null ? numbers(table) : null;
         int[] pairable = pairable(coding != null ? coding.codes : null, x, units, raters);
         int p = pairable.length;
         int usedRaters = ratersUsed(coding != null ? coding.codes : null, x, pairable, raters);
@@ -97,48 +94,27 @@ public final class Agreement {
             return new AgreementResult(Measure.ALPHA, level, Double.NaN, 0, usedRaters, null,
                     join("undefined: no unit has two ratings", left));
         }
-        Sums s;
-        UnitContributions contributions;
-        switch (level) {
-            case NOMINAL -> {
-                contributions = nominalContributions(coding, pairable, raters);
-                s = nominalSums(coding.size, contributions.counts, contributions.total());
-            }
-            case INTERVAL -> {
-                contributions = intervalContributions(x, pairable, raters);
-                s = contributions.intervalSums();
-            }
-            case ORDINAL -> {
-                double[] counts = new double[coding.size];
-                countValues(coding.codes, pairable, raters, counts);
-                double[] a = midRanks(counts);
-                contributions = intervalContributions(mapped(coding.codes, a), pairable, raters);
-                s = contributions.intervalSums();
-            }
-            case RATIO -> {
-                if (coding.size > RATIO_MAX_VALUES) {
-                    throw new IllegalArgumentException("ratio alpha over " + coding.size + " distinct values is too slow (at most "
-                            + RATIO_MAX_VALUES + "); round the values or use the interval level");
-                }
-                contributions = ratioContributions(coding, pairable, raters);
-                s = new Sums(contributions.total(), contributions.n, ratioExpected(coding.values, contributions.counts));
-            }
-            default -> throw new IllegalStateException(level.toString());
+        if (level == MeasurementLevel.RATIO && coding.size > RATIO_MAX_VALUES) {
+            throw new IllegalArgumentException("ratio alpha over " + coding.size + " distinct values is too slow (at most "
+                    + RATIO_MAX_VALUES + "); round the values or use the interval level");
         }
-        double value = s.alpha();
+        Profiles profiles = coding != null ? Profiles.ofCodes(coding.codes, pairable, raters, coding.size, coding.values)
+                : Profiles.ofNumbers(x, pairable, raters);
+        AlphaStatistic statistic = new AlphaStatistic(level, profiles, coding == null ? 0 : coding.size,
+                coding == null ? null : coding.values);
+        double[] n = new double[1];
+        double value = statistic.of(profiles.count, n);
         String note = left;
         if (Double.isNaN(value)) {
-            note = join(s.n < 2 ? "undefined: fewer than two pairable values" : "undefined: the values do not vary", note);
+            note = join(n[0] < 2 ? "undefined: fewer than two pairable values" : "undefined: the values do not vary", note);
         }
         AgreementResult.Interval ci = null;
         if (bootstrap.samples() > 0 && !Double.isNaN(value)) {
-            int samples = cappedSamples(bootstrap.samples(), p);
             if (level == MeasurementLevel.RATIO && coding.size > RATIO_BOOTSTRAP_MAX_VALUES) {
                 note = join("no interval: ratio bootstrap needs at most " + RATIO_BOOTSTRAP_MAX_VALUES + " distinct values", note);
             } else {
-                final Coding c = coding;
-                final UnitContributions uc = contributions;
-                double[] draws = resample(samples, bootstrap.seed(), b -> alphaResample(level, c, uc, pairable, raters, b));
+                int samples = cappedSamples(bootstrap.samples(), p);
+                double[] draws = resample(profiles, samples, bootstrap.seed(), w -> statistic.of(w, null));
                 ci = interval(draws, bootstrap.confidence());
                 note = join(bootstrapNote(bootstrap.samples(), samples, draws), note);
             }
@@ -146,183 +122,186 @@ public final class Agreement {
         return new AgreementResult(Measure.ALPHA, level, value, p, usedRaters, ci, note);
     }
 
-    /** {@code sum o_ck delta_ck}, {@code n}, {@code sum n_c n_k delta_ck} of one (re)sample. */
-    private record Sums(double observed, double n, double expected) {
-        double alpha() {
-            if (n < 2 || !(expected > 0)) {
-                return Double.NaN;
-            }
-            return 1 - (n - 1) * observed / expected;
-        }
-    }
-
     /**
-     * What each pairable unit (by position in the pairable list) adds: its observed disagreement
-     * {@code d}, and for interval data the sum and sum of squares of its values centred on the mean.
+     * Alpha as a function of profile weights. Computes {@code 1 - (n - 1) sum o_ck delta_ck / sum
+     * n_c n_k delta_ck}: the observed part unit profile by unit profile ({@code sum_{i != j}
+     * delta(v_i, v_j) / (m - 1)} per unit), the expected part from the marginals.
      */
-    private static final class UnitContributions {
-        final double[] d;
-        final double[] s1;
-        final double[] s2;
-        final double[] counts;
-        final int[] m;
-        double n;
-        double total;
+    private static final class AlphaStatistic {
+        private final MeasurementLevel level;
+        private final Profiles p;
+        private final int categories;
+        private final double[] values;
+        /** Per profile: observed disagreement of one unit, for metrics that do not depend on the marginals. */
+        private final double[] d;
+        /** Interval: per profile, sum and sum of squares of the values centred on the full sample's mean. */
+        private final double[] s1;
+        private final double[] s2;
 
-        UnitContributions(int p, boolean moments, int categories) {
-            d = new double[p];
-            s1 = moments ? new double[p] : null;
-            s2 = moments ? new double[p] : null;
-            counts = categories >= 0 ? new double[categories] : null;
-            m = new int[p];
-        }
-
-        double total() {
-            return total;
-        }
-
-        Sums intervalSums() {
-            double s1t = 0;
-            double s2t = 0;
-            for (int k = 0; k < d.length; k++) {
-                s1t += s1[k];
-                s2t += s2[k];
-            }
-            return new Sums(total, n, 2 * n * (s2t - s1t * s1t / n));
-        }
-    }
-
-    private static UnitContributions nominalContributions(Coding coding, int[] pairable, int raters) {
-        int[] codes = coding.codes;
-        UnitContributions uc = new UnitContributions(pairable.length, false, coding.size);
-        int[] v = new int[raters];
-        double total = 0;
-        long n = 0;
-        for (int k = 0; k < pairable.length; k++) {
-            int base = pairable[k] * raters;
-            int m = 0;
-            for (int r = 0; r < raters; r++) {
-                int c = codes[base + r];
-                if (c >= 0) {
-                    v[m++] = c;
-                    uc.counts[c]++;
+        AlphaStatistic(MeasurementLevel level, Profiles p, int categories, double[] values) {
+            this.level = level;
+            this.p = p;
+            this.categories = categories;
+            this.values = values;
+            int k = p.size;
+            d = level == MeasurementLevel.ORDINAL ? null : new double[k];
+            s1 = level == MeasurementLevel.INTERVAL ? new double[k] : null;
+            s2 = level == MeasurementLevel.INTERVAL ? new double[k] : null;
+            double mean = 0;
+            if (level == MeasurementLevel.INTERVAL) {
+                // centred so that sums of squares do not cancel; alpha is unchanged by a shift
+                double sum = 0;
+                double n = 0;
+                for (int j = 0; j < k; j++) {
+                    for (int i = p.start[j]; i < p.start[j + 1]; i++) {
+                        sum += p.count[j] * p.numbers[i];
+                    }
+                    n += p.count[j] * p.m[j];
                 }
+                mean = sum / n;
             }
-            int equal = 0;
-            for (int i = 0; i < m; i++) {
-                for (int j = i + 1; j < m; j++) {
-                    if (v[i] == v[j]) {
-                        equal++;
+            for (int j = 0; j < k; j++) {
+                int from = p.start[j];
+                int to = p.start[j + 1];
+                int m = p.m[j];
+                switch (level) {
+                    case NOMINAL -> {
+                        int equal = 0;
+                        for (int a = from; a < to; a++) {
+                            for (int b = a + 1; b < to; b++) {
+                                if (p.codes[a] == p.codes[b]) {
+                                    equal++;
+                                }
+                            }
+                        }
+                        d[j] = (double) (m * (m - 1) - 2 * equal) / (m - 1);
+                    }
+                    case INTERVAL -> {
+                        double t1 = 0;
+                        for (int a = from; a < to; a++) {
+                            t1 += p.numbers[a] - mean;
+                        }
+                        double unitMean = t1 / m;
+                        double t2 = 0;
+                        double dev = 0;
+                        for (int a = from; a < to; a++) {
+                            double c = p.numbers[a] - mean;
+                            t2 += c * c;
+                            double e = c - unitMean;
+                            dev += e * e;
+                        }
+                        // sum over ordered pairs i != j of (x_i - x_j)^2 = 2 m sum (x_i - mean_u)^2
+                        d[j] = 2.0 * m * dev / (m - 1);
+                        s1[j] = t1;
+                        s2[j] = t2;
+                    }
+                    case RATIO -> {
+                        double sum = 0;
+                        for (int a = from; a < to; a++) {
+                            for (int b = a + 1; b < to; b++) {
+                                sum += ratio(p.numbers[a], p.numbers[b]);
+                            }
+                        }
+                        d[j] = 2 * sum / (m - 1);
+                    }
+                    case ORDINAL -> {
                     }
                 }
             }
-            double dk = (double) (m * (m - 1) - 2 * equal) / (m - 1);
-            uc.d[k] = dk;
-            uc.m[k] = m;
-            total += dk;
-            n += m;
         }
-        uc.total = total;
-        uc.n = n;
-        return uc;
-    }
 
-    private static Sums nominalSums(int categories, double[] counts, double observed) {
-        double n = 0;
-        double sq = 0;
-        for (int c = 0; c < categories; c++) {
-            n += counts[c];
-            sq += counts[c] * counts[c];
+        /** Alpha at profile weights {@code w}; puts the number of pairable values in {@code n[0]} when given. */
+        double of(double[] w, double[] n) {
+            int k = p.size;
+            double observed = 0;
+            double values = 0;
+            double expected;
+            switch (level) {
+                case INTERVAL -> {
+                    double t1 = 0;
+                    double t2 = 0;
+                    for (int j = 0; j < k; j++) {
+                        double wj = w[j];
+                        if (wj != 0) {
+                            observed += wj * d[j];
+                            t1 += wj * s1[j];
+                            t2 += wj * s2[j];
+                            values += wj * p.m[j];
+                        }
+                    }
+                    expected = 2 * values * (t2 - t1 * t1 / values);
+                }
+                case NOMINAL, RATIO -> {
+                    double[] counts = counts(w);
+                    for (int j = 0; j < k; j++) {
+                        observed += w[j] * d[j];
+                    }
+                    double sq = 0;
+                    for (double c : counts) {
+                        values += c;
+                        sq += c * c;
+                    }
+                    expected = level == MeasurementLevel.NOMINAL ? values * values - sq : ratioExpected(this.values, counts);
+                }
+                case ORDINAL -> {
+                    double[] counts = counts(w);
+                    double[] a = midRanks(counts);
+                    double t1 = 0;
+                    for (int c = 0; c < counts.length; c++) {
+                        values += counts[c];
+                        t1 += counts[c] * a[c];
+                    }
+                    double mean = t1 / values;
+                    double t2 = 0;
+                    for (int c = 0; c < counts.length; c++) {
+                        double e = a[c] - mean;
+                        t2 += counts[c] * e * e;
+                    }
+                    expected = 2 * values * t2;
+                    for (int j = 0; j < k; j++) {
+                        double wj = w[j];
+                        if (wj == 0) {
+                            continue;
+                        }
+                        int from = p.start[j];
+                        int to = p.start[j + 1];
+                        int m = p.m[j];
+                        double sum = 0;
+                        for (int i = from; i < to; i++) {
+                            sum += a[p.codes[i]];
+                        }
+                        double um = sum / m;
+                        double dev = 0;
+                        for (int i = from; i < to; i++) {
+                            double e = a[p.codes[i]] - um;
+                            dev += e * e;
+                        }
+                        observed += wj * 2.0 * m * dev / (m - 1);
+                    }
+                }
+                default -> throw new IllegalStateException(level.toString());
+            }
+            if (n != null) {
+                n[0] = values;
+            }
+            if (values < 2 || !(expected > 1e-12 * values * values)) {
+                return Double.NaN;
+            }
+            return 1 - (values - 1) * observed / expected;
         }
-        return new Sums(observed, n, n * n - sq);
-    }
 
-    private static UnitContributions intervalContributions(double[] x, int[] pairable, int raters) {
-        double sum = 0;
-        long n = 0;
-        for (int u : pairable) {
-            int base = u * raters;
-            for (int r = 0; r < raters; r++) {
-                double v = x[base + r];
-                if (v == v) {
-                    sum += v;
-                    n++;
+        private double[] counts(double[] w) {
+            double[] counts = new double[categories];
+            for (int j = 0; j < p.size; j++) {
+                double wj = w[j];
+                if (wj != 0) {
+                    for (int i = p.start[j]; i < p.start[j + 1]; i++) {
+                        counts[p.codes[i]] += wj;
+                    }
                 }
             }
+            return counts;
         }
-        // Centred on the mean so the sums of squares do not cancel catastrophically; alpha does
-        // not change under a shift of the interval scale.
-        double mean = sum / n;
-        UnitContributions uc = new UnitContributions(pairable.length, true, -1);
-        double total = 0;
-        for (int k = 0; k < pairable.length; k++) {
-            int base = pairable[k] * raters;
-            int m = 0;
-            double s1 = 0;
-            for (int r = 0; r < raters; r++) {
-                double v = x[base + r];
-                if (v == v) {
-                    s1 += v - mean;
-                    m++;
-                }
-            }
-            double unitMean = s1 / m;
-            double s2 = 0;
-            double dev = 0;
-            for (int r = 0; r < raters; r++) {
-                double v = x[base + r];
-                if (v == v) {
-                    double c = v - mean;
-                    s2 += c * c;
-                    double e = c - unitMean;
-                    dev += e * e;
-                }
-            }
-            // sum over ordered pairs i != j of (x_i - x_j)^2 = 2 m sum (x_i - mean_u)^2
-            double dk = 2.0 * m * dev / (m - 1);
-            uc.d[k] = dk;
-            uc.m[k] = m;
-            uc.s1[k] = s1;
-            uc.s2[k] = s2;
-            total += dk;
-        }
-        uc.total = total;
-        uc.n = n;
-        return uc;
-    }
-
-    private static UnitContributions ratioContributions(Coding coding, int[] pairable, int raters) {
-        int[] codes = coding.codes;
-        double[] values = coding.values;
-        UnitContributions uc = new UnitContributions(pairable.length, false, coding.size);
-        double[] v = new double[raters];
-        double total = 0;
-        long n = 0;
-        for (int k = 0; k < pairable.length; k++) {
-            int base = pairable[k] * raters;
-            int m = 0;
-            for (int r = 0; r < raters; r++) {
-                int c = codes[base + r];
-                if (c >= 0) {
-                    v[m++] = values[c];
-                    uc.counts[c]++;
-                }
-            }
-            double sum = 0;
-            for (int i = 0; i < m; i++) {
-                for (int j = i + 1; j < m; j++) {
-                    sum += ratio(v[i], v[j]);
-                }
-            }
-            double dk = 2 * sum / (m - 1);
-            uc.d[k] = dk;
-            uc.m[k] = m;
-            total += dk;
-            n += m;
-        }
-        uc.total = total;
-        uc.n = n;
-        return uc;
     }
 
     private static double ratio(double a, double b) {
@@ -365,126 +344,6 @@ public final class Agreement {
         return a;
     }
 
-    private static double[] mapped(int[] codes, double[] a) {
-        double[] x = new double[codes.length];
-        for (int i = 0; i < codes.length; i++) {
-            int c = codes[i];
-            x[i] = c < 0 ? Double.NaN : a[c];
-        }
-        return x;
-    }
-
-    private static void countValues(int[] codes, int[] pairable, int raters, double[] counts) {
-        for (int u : pairable) {
-            int base = u * raters;
-            for (int r = 0; r < raters; r++) {
-                int c = codes[base + r];
-                if (c >= 0) {
-                    counts[c]++;
-                }
-            }
-        }
-    }
-
-    private static double alphaResample(MeasurementLevel level, Coding coding, UnitContributions uc, int[] pairable, int raters,
-            SplittableRandom random) {
-        int p = pairable.length;
-        switch (level) {
-            case INTERVAL -> {
-                double observed = 0;
-                double n = 0;
-                double s1 = 0;
-                double s2 = 0;
-                for (int i = 0; i < p; i++) {
-                    int k = random.nextInt(p);
-                    observed += uc.d[k];
-                    s1 += uc.s1[k];
-                    s2 += uc.s2[k];
-                    n += uc.m[k];
-                }
-                return new Sums(observed, n, 2 * n * (s2 - s1 * s1 / n)).alpha();
-            }
-            case NOMINAL, RATIO -> {
-                int[] codes = coding.codes;
-                double[] counts = new double[coding.size];
-                double observed = 0;
-                for (int i = 0; i < p; i++) {
-                    int k = random.nextInt(p);
-                    observed += uc.d[k];
-                    int base = pairable[k] * raters;
-                    for (int r = 0; r < raters; r++) {
-                        int c = codes[base + r];
-                        if (c >= 0) {
-                            counts[c]++;
-                        }
-                    }
-                }
-                if (level == MeasurementLevel.NOMINAL) {
-                    return nominalSums(coding.size, counts, observed).alpha();
-                }
-                double n = 0;
-                for (double c : counts) {
-                    n += c;
-                }
-                return new Sums(observed, n, ratioExpected(coding.values, counts)).alpha();
-            }
-            case ORDINAL -> {
-                // The metric depends on the resample's marginals: count first, then draw the same
-                // units again (same generator state) to sum their disagreement under it.
-                int[] codes = coding.codes;
-                double[] counts = new double[coding.size];
-                long seed = random.nextLong();
-                SplittableRandom draw = new SplittableRandom(seed);
-                for (int i = 0; i < p; i++) {
-                    int base = pairable[draw.nextInt(p)] * raters;
-                    for (int r = 0; r < raters; r++) {
-                        int c = codes[base + r];
-                        if (c >= 0) {
-                            counts[c]++;
-                        }
-                    }
-                }
-                double[] a = midRanks(counts);
-                double n = 0;
-                double s1 = 0;
-                double s2 = 0;
-                for (int c = 0; c < counts.length; c++) {
-                    n += counts[c];
-                    s1 += counts[c] * a[c];
-                }
-                double mean = s1 / n;
-                for (int c = 0; c < counts.length; c++) {
-                    double e = a[c] - mean;
-                    s2 += counts[c] * e * e;
-                }
-                double[] v = new double[raters];
-                double observed = 0;
-                draw = new SplittableRandom(seed);
-                for (int i = 0; i < p; i++) {
-                    int base = pairable[draw.nextInt(p)] * raters;
-                    int m = 0;
-                    double sum = 0;
-                    for (int r = 0; r < raters; r++) {
-                        int c = codes[base + r];
-                        if (c >= 0) {
-                            v[m++] = a[c];
-                            sum += a[c];
-                        }
-                    }
-                    double um = sum / m;
-                    double dev = 0;
-                    for (int j = 0; j < m; j++) {
-                        double e = v[j] - um;
-                        dev += e * e;
-                    }
-                    observed += 2.0 * m * dev / (m - 1);
-                }
-                return new Sums(observed, n, 2 * n * s2).alpha();
-            }
-            default -> throw new IllegalStateException(level.toString());
-        }
-    }
-
     // ---------------------------------------------------------------- Cohen's kappa
 
     private static AgreementResult cohen(RatingTable table, MeasurementLevel level, Bootstrap bootstrap) {
@@ -506,32 +365,35 @@ public final class Agreement {
                 present[b] = true;
             }
         }
-        int[] pairs = new int[both];
+        String left = units > both ? (units - both) + " of " + units + " units one rater missed left out" : "";
+        if (both == 0) {
+            return new AgreementResult(Measure.COHEN, level, Double.NaN, 0, 0, null, join("undefined: no unit rated by both", left));
+        }
+        // weights go by rank among the values of the units that entered
         int[] rank = new int[coding.size];
         int categories = 0;
         for (int c = 0; c < coding.size; c++) {
             rank[c] = present[c] ? categories++ : -1;
         }
+        int[] first = new int[both];
+        int[] second = new int[both];
         int k = 0;
         for (int u = 0; u < units; u++) {
             int a = codes[2 * u];
             int b = codes[2 * u + 1];
             if (a >= 0 && b >= 0) {
-                pairs[k++] = rank[a] * categories + rank[b];
+                first[k] = rank[a];
+                second[k++] = rank[b];
             }
         }
-        String left = units > both ? (units - both) + " of " + units + " units one rater missed left out" : "";
-        int usedRaters = both > 0 ? 2 : 0;
-        if (both == 0) {
-            return new AgreementResult(Measure.COHEN, level, Double.NaN, 0, 0, null, join("undefined: no unit rated by both", left));
-        }
+        Profiles profiles = Profiles.ofPairs(first, second, categories);
         Weights w = switch (level) {
             case NOMINAL -> Weights.IDENTITY;
             case ORDINAL -> Weights.LINEAR;
             case INTERVAL, RATIO -> Weights.QUADRATIC;
         };
         final int cats = categories;
-        double value = cohenOf(pairs, cats, w, null);
+        double value = cohenOf(profiles, profiles.count, cats, w);
         String note = left;
         if (Double.isNaN(value)) {
             note = join("undefined: both raters gave one and the same value throughout", note);
@@ -542,11 +404,11 @@ public final class Agreement {
         AgreementResult.Interval ci = null;
         if (bootstrap.samples() > 0 && !Double.isNaN(value)) {
             int samples = cappedSamples(bootstrap.samples(), both);
-            double[] draws = resample(samples, bootstrap.seed(), random -> cohenOf(pairs, cats, w, random));
+            double[] draws = resample(profiles, samples, bootstrap.seed(), weights -> cohenOf(profiles, weights, cats, w));
             ci = interval(draws, bootstrap.confidence());
             note = join(bootstrapNote(bootstrap.samples(), samples, draws), note);
         }
-        return new AgreementResult(Measure.COHEN, level, value, both, usedRaters, ci, note);
+        return new AgreementResult(Measure.COHEN, level, value, both, 2, ci, note);
     }
 
     private enum Weights {
@@ -561,29 +423,33 @@ public final class Agreement {
         }
     }
 
-    /** Kappa of the (resampled, when {@code random} is given) unit pairs {@code first * categories + second}. */
-    private static double cohenOf(int[] pairs, int categories, Weights w, SplittableRandom random) {
+    /** Kappa at pair-profile weights {@code w}: {@code 1 - observed / expected} weighted disagreement. */
+    private static double cohenOf(Profiles p, double[] w, int categories, Weights weights) {
         double[] first = new double[categories];
         double[] second = new double[categories];
         double observed = 0;
-        int n = pairs.length;
-        for (int i = 0; i < n; i++) {
-            int pair = random == null ? pairs[i] : pairs[random.nextInt(n)];
-            int a = pair / categories;
-            int b = pair - a * categories;
-            first[a]++;
-            second[b]++;
-            observed += w.of(a, b);
+        double n = 0;
+        for (int j = 0; j < p.size; j++) {
+            double wj = w[j];
+            if (wj == 0) {
+                continue;
+            }
+            int a = p.codes[p.start[j]];
+            int b = p.codes[p.start[j] + 1];
+            first[a] += wj;
+            second[b] += wj;
+            observed += wj * weights.of(a, b);
+            n += wj;
         }
         observed /= n;
         double expected = 0;
-        switch (w) {
+        switch (weights) {
             case IDENTITY -> {
                 double same = 0;
                 for (int c = 0; c < categories; c++) {
                     same += first[c] * second[c];
                 }
-                expected = 1 - same / ((double) n * n);
+                expected = 1 - same / (n * n);
             }
             case LINEAR -> {
                 // E|I - J| for independent I, J = sum over steps t of P(I <= t < J) + P(J <= t < I)
@@ -613,7 +479,7 @@ public final class Agreement {
                 expected = q1 + q2 - 2 * m1 * m2;
             }
         }
-        if (!(expected > 1e-15)) {
+        if (!(expected > 1e-12)) {
             return Double.NaN;
         }
         return 1 - observed / expected;
@@ -635,57 +501,48 @@ public final class Agreement {
             return new AgreementResult(Measure.FLEISS, MeasurementLevel.NOMINAL, Double.NaN, 0, usedRaters, null,
                     join("undefined: no unit has two ratings", note));
         }
-        int[] codes = coding.codes;
-        double[] agreement = new double[p];
-        int[] v = new int[raters];
-        for (int k = 0; k < p; k++) {
-            int base = pairable[k] * raters;
-            int m = 0;
-            for (int r = 0; r < raters; r++) {
-                int c = codes[base + r];
-                if (c >= 0) {
-                    v[m++] = c;
-                }
-            }
+        Profiles profiles = Profiles.ofCodes(coding.codes, pairable, raters, coding.size, null);
+        double[] agreement = new double[profiles.size];
+        for (int j = 0; j < profiles.size; j++) {
             int equal = 0;
-            for (int i = 0; i < m; i++) {
-                for (int j = i + 1; j < m; j++) {
-                    if (v[i] == v[j]) {
+            for (int a = profiles.start[j]; a < profiles.start[j + 1]; a++) {
+                for (int b = a + 1; b < profiles.start[j + 1]; b++) {
+                    if (profiles.codes[a] == profiles.codes[b]) {
                         equal++;
                     }
                 }
             }
-            agreement[k] = 2.0 * equal / ((double) m * (m - 1));
+            int m = profiles.m[j];
+            agreement[j] = 2.0 * equal / ((double) m * (m - 1));
         }
-        double value = fleissOf(codes, coding.size, pairable, raters, agreement, null);
+        int categories = coding.size;
+        double value = fleissOf(profiles, profiles.count, categories, agreement);
         if (Double.isNaN(value)) {
             note = join("undefined: every rating is the same category", note);
         }
         AgreementResult.Interval ci = null;
         if (bootstrap.samples() > 0 && !Double.isNaN(value)) {
             int samples = cappedSamples(bootstrap.samples(), p);
-            double[] draws = resample(samples, bootstrap.seed(),
-                    random -> fleissOf(codes, coding.size, pairable, raters, agreement, random));
+            double[] draws = resample(profiles, samples, bootstrap.seed(), w -> fleissOf(profiles, w, categories, agreement));
             ci = interval(draws, bootstrap.confidence());
             note = join(bootstrapNote(bootstrap.samples(), samples, draws), note);
         }
         return new AgreementResult(Measure.FLEISS, MeasurementLevel.NOMINAL, value, p, usedRaters, ci, note);
     }
 
-    private static double fleissOf(int[] codes, int categories, int[] pairable, int raters, double[] agreement,
-            SplittableRandom random) {
-        int p = pairable.length;
+    private static double fleissOf(Profiles p, double[] w, int categories, double[] agreement) {
         double[] counts = new double[categories];
         double sumAgreement = 0;
-        for (int i = 0; i < p; i++) {
-            int k = random == null ? i : random.nextInt(p);
-            sumAgreement += agreement[k];
-            int base = pairable[k] * raters;
-            for (int r = 0; r < raters; r++) {
-                int c = codes[base + r];
-                if (c >= 0) {
-                    counts[c]++;
-                }
+        double units = 0;
+        for (int j = 0; j < p.size; j++) {
+            double wj = w[j];
+            if (wj == 0) {
+                continue;
+            }
+            sumAgreement += wj * agreement[j];
+            units += wj;
+            for (int i = p.start[j]; i < p.start[j + 1]; i++) {
+                counts[p.codes[i]] += wj;
             }
         }
         double n = 0;
@@ -696,10 +553,10 @@ public final class Agreement {
         for (double c : counts) {
             expected += (c / n) * (c / n);
         }
-        if (!(1 - expected > 1e-15)) {
+        if (!(1 - expected > 1e-12)) {
             return Double.NaN;
         }
-        return (sumAgreement / p - expected) / (1 - expected);
+        return (sumAgreement / units - expected) / (1 - expected);
     }
 
     // ---------------------------------------------------------------- shared
@@ -711,6 +568,15 @@ public final class Agreement {
         }
         Coding coding = Coding.of(table, MeasurementLevel.INTERVAL);
         return mapped(coding.codes, coding.values);
+    }
+
+    private static double[] mapped(int[] codes, double[] a) {
+        double[] x = new double[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            int c = codes[i];
+            x[i] = c < 0 ? Double.NaN : a[c];
+        }
+        return x;
     }
 
     /** Units with at least two ratings, in table order. */
@@ -754,14 +620,19 @@ public final class Agreement {
         return (int) Math.min(asked, most);
     }
 
-    private interface Resample {
-        double of(SplittableRandom random);
+    private interface Statistic {
+        double of(double[] weights);
     }
 
-    /** Runs resamples in parallel; resample {@code b}'s generator depends only on the seed and {@code b}. */
-    private static double[] resample(int samples, long seed, Resample one) {
+    /**
+     * Runs resamples in parallel; resample {@code b}'s generator depends only on the seed and
+     * {@code b}, so the result does not depend on the number of threads.
+     */
+    private static double[] resample(Profiles profiles, int samples, long seed, Statistic statistic) {
+        Profiles.Sampler sampler = profiles.sampler();
         double[] out = new double[samples];
-        IntStream.range(0, samples).parallel().forEach(b -> out[b] = one.of(new SplittableRandom(mix(seed, b))));
+        IntStream.range(0, samples).parallel()
+                .forEach(b -> out[b] = statistic.of(profiles.resample(new SplittableRandom(mix(seed, b)), sampler)));
         return out;
     }
 

@@ -34,6 +34,11 @@ final class Coding {
      *                                  naming it
      */
     static Coding of(RatingTable table, MeasurementLevel level) {
+        return of(table, level, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #of(RatingTable, MeasurementLevel)}, or null as soon as there are more than {@code limit} distinct numbers. */
+    static Coding of(RatingTable table, MeasurementLevel level, int limit) {
         double[] cells = table.cells();
         int[] codes = new int[cells.length];
         if (!table.isNumeric() && level == MeasurementLevel.NOMINAL) {
@@ -60,6 +65,9 @@ final class Coding {
                 codes[i] = -1;
             } else {
                 codes[i] = index.indexOf(perCategory == null ? c : perCategory[(int) c]);
+                if (index.size() > limit) {
+                    return null;
+                }
             }
         }
         int n = index.size();

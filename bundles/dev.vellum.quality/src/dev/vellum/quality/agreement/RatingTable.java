@@ -97,6 +97,35 @@ public final class RatingTable {
         return cells;
     }
 
+    /**
+     * The table of only the raters at {@code raterIndexes} (in that order), keeping the units at
+     * least one of them rated; for per-pair agreement.
+     */
+    public RatingTable select(int... raterIndexes) {
+        int r = raters.size();
+        int k = raterIndexes.length;
+        List<String> names = new ArrayList<>(k);
+        for (int i : raterIndexes) {
+            names.add(raters.get(Objects.checkIndex(i, r)));
+        }
+        double[] out = new double[units.size() * k];
+        List<String> kept = new ArrayList<>();
+        int rows = 0;
+        for (int u = 0; u < units.size(); u++) {
+            boolean any = false;
+            for (int j = 0; j < k; j++) {
+                double v = cells[u * r + raterIndexes[j]];
+                out[rows * k + j] = v;
+                any |= v == v;
+            }
+            if (any) {
+                kept.add(units.get(u));
+                rows++;
+            }
+        }
+        return new RatingTable(kept, names, categories, numeric, Arrays.copyOf(out, rows * k));
+    }
+
     /** Collects ratings into a table. Not thread-safe. */
     public static final class Builder {
         private final Map<String, Integer> unitIndex = new HashMap<>();

@@ -316,57 +316,75 @@ public final class RatingsCsv {
         }
     }
 
-    /** Interns byte strings to ids in order first seen, keeping one copy of each name's bytes. */
+    /**
+     * Interns byte strings to ids in order first seen, keeping one copy of each name's bytes. A slot
+     * holds the hash and the id in one long, so a lookup of a new name costs one cache miss in the
+     * table and one in the pool.
+     */
     private static final class Names {
-        private int[] table;
+        private long[] table;
         private int mask;
-        private int[] hashes = new int[16];
-        private int[] start = new int[16];
-        private int[] length = new int[16];
+        /** Per id: start in the pool (high half) and length (low half). */
+        private long[] span = new long[16];
         private byte[] pool = new byte[1024];
         private int poolUsed;
         private int size;
+        private int last = -1;
 
         Names(int capacity) {
             int cap = Integer.highestOneBit(Math.max(16, capacity) * 2);
-            table = new int[cap];
-            Arrays.fill(table, -1);
+            table = new long[cap];
             mask = cap - 1;
         }
 
         int id(byte[] a, int off, int len) {
+            // rows of one unit usually follow each other: try the name of the previous row first
+            if (last >= 0 && same(last, a, off, len)) {
+                return last;
+            }
+            last = lookup(a, off, len);
+            return last;
+        }
+
+        private boolean same(int id, byte[] a, int off, int len) {
+            long sp = span[id];
+            int st = (int) (sp >>> 32);
+            return (int) sp == len && Arrays.equals(pool, st, st + len, a, off, off + len);
+        }
+
+        private int lookup(byte[] a, int off, int len) {
             int h = 0x811C9DC5;
             for (int i = off; i < off + len; i++) {
                 h = (h ^ a[i]) * 0x01000193;
             }
+            // FNV alone leaves names that differ in their last digits in neighbouring slots
+            h ^= h >>> 16;
+            h *= 0x85EBCA6B;
+            h ^= h >>> 13;
+            h *= 0xC2B2AE35;
             h ^= h >>> 16;
             int slot = h & mask;
             while (true) {
-                int id = table[slot];
-                if (id < 0) {
+                long e = table[slot];
+                if (e == 0) {
                     break;
                 }
-                if (hashes[id] == h && length[id] == len
-                        && Arrays.equals(pool, start[id], start[id] + len, a, off, off + len)) {
+                int id = (int) e - 1;
+                if ((int) (e >>> 32) == h && same(id, a, off, len)) {
                     return id;
                 }
                 slot = (slot + 1) & mask;
             }
-            if (size == hashes.length) {
-                int n = size * 2;
-                hashes = Arrays.copyOf(hashes, n);
-                start = Arrays.copyOf(start, n);
-                length = Arrays.copyOf(length, n);
+            if (size == span.length) {
+                span = Arrays.copyOf(span, size * 2);
             }
             if (poolUsed + len > pool.length) {
                 pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolUsed + len));
             }
             System.arraycopy(a, off, pool, poolUsed, len);
-            hashes[size] = h;
-            start[size] = poolUsed;
-            length[size] = len;
+            span[size] = ((long) poolUsed << 32) | len;
             poolUsed += len;
-            table[slot] = size;
+            table[slot] = ((long) h << 32) | (size + 1L);
             size++;
             if (size * 2 > table.length) {
                 rehash();
@@ -375,16 +393,17 @@ public final class RatingsCsv {
         }
 
         private void rehash() {
-            int cap = table.length * 2;
-            table = new int[cap];
-            Arrays.fill(table, -1);
-            mask = cap - 1;
-            for (int id = 0; id < size; id++) {
-                int slot = hashes[id] & mask;
-                while (table[slot] >= 0) {
-                    slot = (slot + 1) & mask;
+            long[] old = table;
+            table = new long[old.length * 2];
+            mask = table.length - 1;
+            for (long e : old) {
+                if (e != 0) {
+                    int slot = (int) (e >>> 32) & mask;
+                    while (table[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    table[slot] = e;
                 }
-                table[slot] = id;
             }
         }
 
@@ -393,7 +412,8 @@ public final class RatingsCsv {
         }
 
         String string(int id) {
-            return new String(pool, start[id], length[id], StandardCharsets.UTF_8);
+            long sp = span[id];
+            return new String(pool, (int) (sp >>> 32), (int) sp, StandardCharsets.UTF_8);
         }
 
         List<String> strings() {
