@@ -17,7 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * Agreement over a project: the units every installed modality makes of the items annotators shared
@@ -156,49 +156,61 @@ public final class ProjectAgreement {
         List<String> ids = stored.project().itemIds();
         progress.begin("Reading units of " + ids.size() + " items", ids.size());
         int items = 0;
-        // Loaded in batches: a store may read a batch in parallel, and the heap holds one batch.
+        // In batches: a store may read a batch's items in parallel (the folder store does), their
+        // units are made in parallel (units services are stateless), and the heap holds one batch
+        // of items besides the units.
         for (int from = 0; from < ids.size() && !progress.isCanceled(); from += 256) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + 256));
-            for (Item item : stored.loadItems(batch)) {
-                if (progress.isCanceled()) {
-                    break;
-                }
-                List<AnnotationSet> sets = compared(item);
-                if (sets.size() >= 2) {
+            List<Item> batch = stored.loadItems(ids.subList(from, Math.min(ids.size(), from + 256)));
+            @SuppressWarnings("unchecked")
+            List<Row>[] perItem = new List[batch.size()];
+            IntStream.range(0, batch.size()).parallel().forEach(i -> {
+                List<AnnotationSet> sets = compared(batch.get(i));
+                perItem[i] = sets.size() >= 2 ? rows(stored, batch.get(i), sets, query) : null;
+            });
+            for (List<Row> r : perItem) {
+                if (r != null) {
                     items++;
-                    rows.addAll(rows(stored, item, sets, query));
+                    rows.addAll(r);
                 }
-                progress.worked(1);
             }
+            progress.worked(batch.size());
         }
-        Table overall = table(rows, r -> true, null, fill, query.level());
+        // Each slice's rows are collected in one pass over the rows (a row joins the slices of its
+        // labels, of the pairs of its item's annotators, its kind and its week), so a project of a
+        // million units and many labels or annotators is not walked once per slice.
+        TreeMap<String, List<Row>> labelRows = new TreeMap<>();
+        TreeMap<String, List<Row>> pairRows = new TreeMap<>();
+        Map<String, Set<String>> pairNames = new HashMap<>();
+        TreeMap<String, List<Row>> kindRows = new TreeMap<>();
+        TreeMap<LocalDate, List<Row>> weekRows = new TreeMap<>();
+        for (Row r : rows) {
+            for (String label : labels(r)) {
+                labelRows.computeIfAbsent(label, k -> new ArrayList<>()).add(r);
+            }
+            List<String> names = r.compared;
+            for (int i = 0; i < names.size(); i++) {
+                for (int j = i + 1; j < names.size(); j++) {
+                    // the pair's units: on items both compared, rated by at least one of them
+                    String a = names.get(i), b = names.get(j);
+                    if (r.values[i] != null || r.values[j] != null) {
+                        String pair = a + "|" + b;
+                        pairRows.computeIfAbsent(pair, k -> new ArrayList<>()).add(r);
+                        pairNames.computeIfAbsent(pair, k -> Set.of(a, b));
+                    }
+                }
+            }
+            kindRows.computeIfAbsent(r.kind, k -> new ArrayList<>()).add(r);
+            weekRows.computeIfAbsent(r.week, k -> new ArrayList<>()).add(r);
+        }
+        Table overall = table(rows, null, fill, query.level());
         TreeMap<String, Table> byLabel = new TreeMap<>();
-        for (String label : labels(rows)) {
-            byLabel.put(label, table(rows, r -> r.hasLabel(label), null, fill, query.level()));
-        }
+        labelRows.forEach((label, list) -> byLabel.put(label, table(list, null, fill, query.level())));
         TreeMap<String, Table> byPair = new TreeMap<>();
-        TreeSet<String> annotators = new TreeSet<>();
-        rows.forEach(r -> annotators.addAll(r.compared));
-        List<String> names = new ArrayList<>(annotators);
-        for (int i = 0; i < names.size(); i++) {
-            for (int j = i + 1; j < names.size(); j++) {
-                String a = names.get(i), b = names.get(j);
-                Set<String> pair = Set.of(a, b);
-                // the pair's units: on items both compared, rated by at least one of them
-                Table t = table(rows, r -> r.compared.containsAll(pair) && (r.rated(a) || r.rated(b)), pair, fill, query.level());
-                if (t.table().unitCount() > 0) {
-                    byPair.put(a + "|" + b, t);
-                }
-            }
-        }
+        pairRows.forEach((pair, list) -> byPair.put(pair, table(list, pairNames.get(pair), fill, query.level())));
         TreeMap<String, Table> byKind = new TreeMap<>();
-        for (String kind : new TreeSet<>(rows.stream().map(r -> r.unit.kind()).toList())) {
-            byKind.put(kind, table(rows, r -> r.unit.kind().equals(kind), null, fill, query.level()));
-        }
+        kindRows.forEach((kind, list) -> byKind.put(kind, table(list, null, fill, query.level())));
         TreeMap<LocalDate, Table> overTime = new TreeMap<>();
-        for (LocalDate week : new TreeSet<>(rows.stream().map(r -> r.week).toList())) {
-            overTime.put(week, table(rows, r -> r.week.equals(week), null, fill, query.level()));
-        }
+        weekRows.forEach((week, list) -> overTime.put(week, table(list, null, fill, query.level())));
         return new Tables(overall, byLabel, byPair, byKind, overTime, items, rows.size());
     }
 
@@ -222,15 +234,16 @@ public final class ProjectAgreement {
         return registry;
     }
 
-    /** A unit with what the tables need to know about its item. */
-    private record Row(AgreementUnit unit, List<String> compared, LocalDate week) {
-        boolean rated(String annotator) {
-            return unit.ratings().containsKey(annotator);
-        }
-
+    /**
+     * A unit as the tables need it, kept small because a project may have millions: its key, kind
+     * and level, the annotators who compared its item (sorted, one list shared by the item's rows)
+     * and their values in that order (null: no rating), and the week of the item's sets.
+     */
+    private record Row(String key, String kind, MeasurementLevel level, List<String> compared, AgreementValue[] values,
+            LocalDate week) {
         boolean hasLabel(String label) {
-            for (AgreementUnit.Rating r : unit.ratings().values()) {
-                if (r.value() instanceof AgreementValue.Nominal n && n.label().equals(label)) {
+            for (AgreementValue v : values) {
+                if (v instanceof AgreementValue.Nominal n && n.label().equals(label)) {
                     return true;
                 }
             }
@@ -240,19 +253,23 @@ public final class ProjectAgreement {
 
     private List<Row> rows(StoredProject stored, Item item, List<AnnotationSet> sets, Query query) {
         Instant last = Instant.EPOCH;
-        List<String> compared = new ArrayList<>(sets.size());
+        TreeSet<String> names = new TreeSet<>();
         for (AnnotationSet s : sets) {
-            compared.add(s.annotator());
+            names.add(s.annotator());
             last = s.modified().isAfter(last) ? s.modified() : last;
         }
         LocalDate week = weekOf(last);
-        List<String> annotators = List.copyOf(compared);
+        List<String> compared = List.copyOf(names);
         List<Row> out = new ArrayList<>();
         for (AgreementUnit u : registry.units(stored, item, sets, stored.project().schema(item.modalityId()).orElse(null))) {
             if (query.kind() != null && !u.kind().equals(query.kind())) {
                 continue;
             }
-            Row row = new Row(u, annotators, week);
+            AgreementValue[] values = new AgreementValue[compared.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = u.value(compared.get(i));
+            }
+            Row row = new Row(u.key(), u.kind(), u.level(), compared, values, week);
             if (query.label() != null && !row.hasLabel(query.label())) {
                 continue;
             }
@@ -261,41 +278,36 @@ public final class ProjectAgreement {
         return out;
     }
 
-    private static Set<String> labels(Collection<Row> rows) {
-        Set<String> labels = new TreeSet<>();
-        for (Row r : rows) {
-            for (AgreementUnit.Rating rating : r.unit.ratings().values()) {
-                if (rating.value() instanceof AgreementValue.Nominal n) {
-                    labels.add(n.label());
-                }
+    /** The distinct labels (nominal values) given in a row. */
+    private static Set<String> labels(Row r) {
+        Set<String> labels = new HashSet<>(4);
+        for (AgreementValue v : r.values) {
+            if (v instanceof AgreementValue.Nominal n) {
+                labels.add(n.label());
             }
         }
         return labels;
     }
 
     /**
-     * The table of the rows {@code select} keeps, over the raters {@code only} (null: all). With
-     * {@code fill}, a compared annotator's missing rating is {@link #NONE}.
+     * The table of {@code rows} over the raters {@code only} (null: all). With {@code fill}, a
+     * compared annotator's missing rating is {@link #NONE}.
      */
-    private static Table table(List<Row> rows, Predicate<Row> select, Set<String> only, boolean fill, MeasurementLevel asked) {
+    private static Table table(List<Row> rows, Set<String> only, boolean fill, MeasurementLevel asked) {
         RatingTable.Builder b = RatingTable.builder();
         Set<MeasurementLevel> levels = new HashSet<>();
         AgreementValue none = AgreementValue.of(NONE);
         for (Row r : rows) {
-            if (!select.test(r)) {
-                continue;
-            }
-            levels.add(r.unit.level());
-            String key = r.unit.key();
-            for (String annotator : r.compared) {
+            levels.add(r.level);
+            for (int i = 0; i < r.values.length; i++) {
+                String annotator = r.compared.get(i);
                 if (only != null && !only.contains(annotator)) {
                     continue;
                 }
-                AgreementUnit.Rating rating = r.unit.ratings().get(annotator);
-                if (rating != null) {
-                    b.add(key, annotator, rating.value());
+                if (r.values[i] != null) {
+                    b.add(r.key, annotator, r.values[i]);
                 } else if (fill) {
-                    b.add(key, annotator, none);
+                    b.add(r.key, annotator, none);
                 }
             }
         }

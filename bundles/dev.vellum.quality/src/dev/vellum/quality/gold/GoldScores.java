@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Annotators' accuracy against the project's gold items ({@link GoldItems}). For each gold item and
@@ -39,6 +40,9 @@ public final class GoldScores {
     public static final double DEFAULT_THRESHOLD = 0.8;
     /** How many of an annotator's latest gold items the warning looks at, unless the caller gives another. */
     public static final int DEFAULT_WINDOW = 10;
+
+    /** Gold items read and scored together. */
+    private static final int BATCH = 128;
 
     private final AgreementRegistry registry;
 
@@ -147,24 +151,44 @@ public final class GoldScores {
      */
     public Report compute(StoredProject stored, double threshold, int window, Progress progress) throws StoreException {
         GoldItems gold = new GoldItems(stored.documents());
-        List<String> ids = gold.itemIds();
-        progress.begin("Scoring " + ids.size() + " gold items", ids.size());
-        List<ItemScore> scores = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        int scored = 0;
-        for (String id : ids) {
-            if (progress.isCanceled()) {
-                break;
-            }
+        for (String id : gold.itemIds()) {
             if (stored.project().item(id).isEmpty()) {
                 problems.add(GoldItems.FOLDER + "/" + id + ": the project has no item '" + id + "' any more");
             } else {
-                GoldItems.Gold g = gold.get(id).orElseThrow();
-                Item item = stored.loadItem(id);
-                scores.addAll(score(stored, item, g.reference(), stored.project().schema(item.modalityId()).orElse(null)));
-                scored++;
+                ids.add(id);
             }
-            progress.worked(1);
+        }
+        progress.begin("Scoring " + ids.size() + " gold items", ids.size());
+        List<ItemScore> scores = new ArrayList<>();
+        int scored = 0;
+        // In batches: the store reads a batch's items in parallel, references and scores are worked
+        // out in parallel too (units services are stateless), and the heap holds one batch.
+        for (int from = 0; from < ids.size() && !progress.isCanceled(); from += BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            List<Item> items = stored.loadItems(batch);
+            @SuppressWarnings("unchecked")
+            List<ItemScore>[] perItem = new List[batch.size()];
+            StoreException[] failed = new StoreException[batch.size()];
+            IntStream.range(0, batch.size()).parallel().forEach(i -> {
+                try {
+                    Item item = items.get(i);
+                    GoldItems.Gold g = gold.get(item.id()).orElseThrow(
+                            () -> new StoreException(GoldItems.FOLDER + "/" + item.id(), "the gold reference was removed while scoring"));
+                    perItem[i] = score(stored, item, g.reference(), stored.project().schema(item.modalityId()).orElse(null));
+                } catch (StoreException e) {
+                    failed[i] = e;
+                }
+            });
+            for (int i = 0; i < batch.size(); i++) {
+                if (failed[i] != null) {
+                    throw failed[i];
+                }
+                scores.addAll(perItem[i]);
+            }
+            scored += batch.size();
+            progress.worked(batch.size());
         }
         return summarize(scored, scores, threshold, window, problems);
     }

@@ -12,14 +12,20 @@ import dev.vellum.core.model.AnnotationState;
 import dev.vellum.core.model.Asset;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.Provenance;
+import dev.vellum.core.spi.SetVisibility;
 import dev.vellum.core.spi.StoredProject;
 import dev.vellum.store.folder.FolderProjectStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
 
 /** {@code vellum cli workflow|queue|review ...}, run in-process on a real project folder. */
 class WorkflowCommandsTest extends CliTestBase {
@@ -135,5 +141,67 @@ class WorkflowCommandsTest extends CliTestBase {
         assertTrue(err.contains("there is no item 's9'"), err);
         assertEquals(ExitCodes.USAGE, run("queue", "next", p, "--user", "alice", "--role", "boss"));
         assertEquals("vellum: unknown role 'boss' (annotate, review, audit)\n", err);
+    }
+
+    @Test
+    void theBlindRuleIsRegisteredWithDeclarativeServices() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(WorkflowCommandsTest.class).getBundleContext();
+        ServiceTracker<SetVisibility, SetVisibility> tracker = new ServiceTracker<>(context, SetVisibility.class, null);
+        tracker.open();
+        try {
+            tracker.waitForService(20_000);
+            List<String> names = java.util.Arrays.stream(tracker.getServices(new SetVisibility[0])).map(v -> v.getClass().getName()).toList();
+            assertTrue(names.contains("dev.vellum.quality.workflow.BlindVisibility"), names.toString());
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /** A copy of samples/demo. */
+    private String sample() throws Exception {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("samples/demo/vellum.json"))) {
+            dir = dir.getParent();
+        }
+        assertTrue(dir != null, "samples/demo not found above " + System.getProperty("user.dir"));
+        Path source = dir.resolve("samples/demo");
+        Path copy = tmp.resolve("demo");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(source.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        return copy.toString();
+    }
+
+    @Test
+    void theSampleProjectsQueues() throws Exception {
+        String p = sample();
+        assertEquals(ExitCodes.OK, run("workflow", "show", p, "--json"), err);
+        assertEquals(2, json().get("overlap").asInt());
+        // alice: her rejected street-004, her street-003 in progress, then items with fewer than two sets by dataset
+        assertEquals(ExitCodes.OK, run("queue", "list", p, "--user", "alice"), err);
+        assertEquals("street-004\nstreet-003\nnews-003\nstreet-005\n", out);
+        assertEquals(ExitCodes.OK, run("queue", "list", p, "--user", "bob"), err);
+        assertEquals("chat-001\nnews-002\nchat-002\nstreet-003\nstreet-005\n", out);
+        assertEquals(ExitCodes.OK, run("queue", "list", p, "--user", "carol", "--limit", "3"), err);
+        assertEquals("chat-002\nnews-003\nstreet-003\n", out);
+        assertEquals(ExitCodes.OK, run("queue", "list", p, "--user", "carol", "--role", "review", "--limit", "4"), err);
+        assertEquals("chat-001\talice\nchat-002\talice\nchat-003\talice\nchat-003\tbob\n", out);
+        assertEquals(ExitCodes.OK, run("workflow", "set", p, "--audit-rate", "1"), err);
+        assertEquals(ExitCodes.OK, run("queue", "list", p, "--user", "alice", "--role", "audit"), err);
+        assertEquals("news-001\tbob\nstreet-001\tbob\nstreet-006\tbob\n", out, "accepted sets, not her own");
+
+        // bob reviews alice's street-002 and sends it back: it heads her queue
+        assertEquals(ExitCodes.OK, run("review", "reject", p, "street-002", "--annotator", "alice", "--reason", "missed a cyclist",
+                "--user", "bob"), err);
+        assertEquals(ExitCodes.OK, run("queue", "next", p, "--user", "alice"), err);
+        assertEquals("street-002\n", out);
+        assertEquals(ExitCodes.OK, run("audit", "verify", p), err);
     }
 }

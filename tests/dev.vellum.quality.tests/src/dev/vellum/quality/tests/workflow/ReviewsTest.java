@@ -212,6 +212,8 @@ class ReviewsTest {
             p.documents().write("reviews/x1", "{\"events\": [{\"kind\": \"approved\"}]}");
             StoreException e = assertThrows(StoreException.class, () -> as(p, "x").history("x1"));
             assertTrue(e.getMessage().contains("reviews/x1") && e.getMessage().contains("event 1"), e.getMessage());
+            assertThrows(StoreException.class, () -> as(p, "alice").submit("x1", "alice"));
+            assertEquals(AnnotationState.IN_PROGRESS, state(p, "x1", "alice"), "no step is taken that cannot be recorded");
         }
     }
 }
