@@ -41,7 +41,8 @@ import java.util.stream.IntStream;
  * quantiles of the finite resampled values. Resample {@code b} draws from a generator seeded with the
  * bootstrap's seed and {@code b}, so the same data and seed give the same interval on any number of
  * threads. One resample costs one draw per unit; to stay fast, draws over all resamples are capped
- * at {@value #BOOTSTRAP_MAX_DRAWS} (a million units get 200 resamples), and the interval's
+ * at {@value #BOOTSTRAP_MAX_DRAWS} (a million units get 205 resamples; never fewer than
+ * {@value #BOOTSTRAP_MIN_SAMPLES} resamples), and the interval's
  * {@code samples} and the note say when fewer resamples than asked were drawn.
  */
 public final class Agreement {
@@ -50,7 +51,7 @@ public final class Agreement {
     /** Most units drawn over all bootstrap resamples. */
     public static final long BOOTSTRAP_MAX_DRAWS = 200_000_000L;
     /** Fewest resamples a capped bootstrap still draws. */
-    static final int BOOTSTRAP_MIN_SAMPLES = 50;
+    public static final int BOOTSTRAP_MIN_SAMPLES = 50;
     private static final int RATIO_BOOTSTRAP_MAX_VALUES = 500;
 
     private Agreement() {
