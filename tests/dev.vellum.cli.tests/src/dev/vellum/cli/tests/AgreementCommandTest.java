@@ -90,6 +90,8 @@ class AgreementCommandTest extends CliTestBase {
     @Test
     void exitCodesSayWhatWentWrong() throws Exception {
         Path f = ratings();
+        assertEquals(ExitCodes.OK, run("agreement", "--help"));
+        assertTrue(out.contains("--ratings=FILE.csv") && out.contains("--bootstrap=N"), out);
         assertEquals(ExitCodes.USAGE, run("agreement"));
         assertEquals(ExitCodes.USAGE, run("agreement", tmp.toString(), "--ratings", f.toString()));
         assertEquals(ExitCodes.USAGE, run("agreement", "--ratings", f.toString(), "--measure", "icc"));
