@@ -217,6 +217,7 @@ public final class Agreement {
             double observed = 0;
             double values = 0;
             double expected;
+            boolean varies;
             switch (level) {
                 case INTERVAL -> {
                     double t1 = 0;
@@ -231,6 +232,7 @@ public final class Agreement {
                         }
                     }
                     expected = 2 * values * (t2 - t1 * t1 / values);
+                    varies = p.codes != null ? distinct(counts(w)) : rawVaries(w);
                 }
                 case NOMINAL, RATIO -> {
                     double[] counts = counts(w);
@@ -243,9 +245,11 @@ public final class Agreement {
                         sq += c * c;
                     }
                     expected = level == MeasurementLevel.NOMINAL ? values * values - sq : ratioExpected(this.values, counts);
+                    varies = distinct(counts);
                 }
                 case ORDINAL -> {
                     double[] counts = counts(w);
+                    varies = distinct(counts);
                     double[] a = midRanks(counts);
                     double t1 = 0;
                     for (int c = 0; c < counts.length; c++) {
@@ -285,10 +289,39 @@ public final class Agreement {
             if (n != null) {
                 n[0] = values;
             }
-            if (values < 2 || !(expected > 1e-12 * values * values)) {
+            // "no variation" is decided on the values, not on a rounded sum that may be a hair off 0
+            if (values < 2 || !varies || !(expected > 0)) {
                 return Double.NaN;
             }
             return 1 - (values - 1) * observed / expected;
+        }
+
+        private static boolean distinct(double[] counts) {
+            int seen = 0;
+            for (double c : counts) {
+                if (c > 0 && ++seen == 2) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean rawVaries(double[] w) {
+            double first = Double.NaN;
+            for (int j = 0; j < p.size; j++) {
+                if (w[j] == 0) {
+                    continue;
+                }
+                for (int i = p.start[j]; i < p.start[j + 1]; i++) {
+                    double v = p.numbers[i];
+                    if (first != first) {
+                        first = v;
+                    } else if (v != first) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private double[] counts(double[] w) {

@@ -96,6 +96,37 @@ class AgreementTest {
     }
 
     @Test
+    void numericAlphaDoesNotDependOnTheScaleAndSeesConstantValuesAsConstant() {
+        double[][] rows = {{1, 2, 2}, {3, 3, 4}, {5, 5, 5}, {2, 1, Double.NaN}, {4, 5, 4}};
+        for (MeasurementLevel level : new MeasurementLevel[] {MeasurementLevel.INTERVAL, MeasurementLevel.RATIO, MeasurementLevel.ORDINAL}) {
+            double[] alphas = new double[3];
+            double[] scales = {1, 1e-9, 1e9};
+            for (int k = 0; k < 3; k++) {
+                RatingTable.Builder b = RatingTable.builder();
+                for (int u = 0; u < rows.length; u++) {
+                    for (int r = 0; r < 3; r++) {
+                        if (!Double.isNaN(rows[u][r])) {
+                            b.add("u" + u, "r" + r, AgreementValue.of(rows[u][r] * scales[k]));
+                        }
+                    }
+                }
+                alphas[k] = Agreement.compute(b.build(), Measure.ALPHA, level, Bootstrap.NONE).value();
+            }
+            assertEquals(alphas[0], alphas[1], 1e-9, level.id());
+            assertEquals(alphas[0], alphas[2], 1e-9, level.id());
+        }
+        // 0.1 three times: the sum's rounding must not make a variance out of nothing
+        RatingTable constant = RatingTable.builder().add("u1", "a", AgreementValue.of(0.1)).add("u1", "b", AgreementValue.of(0.1))
+                .add("u2", "a", AgreementValue.of(0.1)).add("u2", "b", AgreementValue.of(0.1)).add("u3", "a", AgreementValue.of(0.1))
+                .add("u3", "b", AgreementValue.of(0.1)).build();
+        for (MeasurementLevel level : MeasurementLevel.values()) {
+            AgreementResult r = Agreement.compute(constant, Measure.ALPHA, level, Bootstrap.NONE);
+            assertTrue(Double.isNaN(r.value()), level.id() + ": " + r);
+            assertTrue(r.note().contains("do not vary"), r.note());
+        }
+    }
+
+    @Test
     void alphaIsOneForPerfectAgreementAndLeavesOutSingleRatings() {
         RatingTable t = pairs("1:a:a", "2:b:b", "3:c:-", "4:c:c");
         AgreementResult r = Agreement.compute(t, Measure.ALPHA, NOMINAL, Bootstrap.NONE);
