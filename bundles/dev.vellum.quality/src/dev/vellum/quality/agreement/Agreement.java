@@ -40,10 +40,13 @@ import java.util.stream.IntStream;
  * their rows of the coincidence matrix), and the interval is the {@code (1-c)/2} and {@code (1+c)/2}
  * quantiles of the finite resampled values. Resample {@code b} draws from a generator seeded with the
  * bootstrap's seed and {@code b}, so the same data and seed give the same interval on any number of
- * threads. One resample costs one draw per unit; to stay fast, draws over all resamples are capped
- * at {@value #BOOTSTRAP_MAX_DRAWS} (a million units get 205 resamples; never fewer than
- * {@value #BOOTSTRAP_MIN_SAMPLES} resamples), and the interval's
- * {@code samples} and the note say when fewer resamples than asked were drawn.
+ * threads. Units with the same ratings form one profile ({@code Profiles}); when there are at least
+ * 64 units per profile, a resample is drawn exactly as one multinomial over the profiles (a binomial
+ * per profile), which costs per profile, not per unit: a million units by three raters in five
+ * categories are 50 profiles and 1,000 resamples take tens of milliseconds. Otherwise (continuous
+ * values, few units) each resample draws unit by unit, and draws over all resamples are capped at
+ * {@value #BOOTSTRAP_MAX_DRAWS} (never fewer than {@value #BOOTSTRAP_MIN_SAMPLES} resamples); the
+ * interval's {@code samples} and the note say when fewer resamples than asked were drawn.
  */
 public final class Agreement {
     /** Most distinct values ratio alpha sums over pairs of (its expected disagreement is quadratic in them). */
@@ -114,7 +117,7 @@ public final class Agreement {
             if (level == MeasurementLevel.RATIO && coding.size > RATIO_BOOTSTRAP_MAX_VALUES) {
                 note = join("no interval: ratio bootstrap needs at most " + RATIO_BOOTSTRAP_MAX_VALUES + " distinct values", note);
             } else {
-                int samples = cappedSamples(bootstrap.samples(), p);
+                int samples = samples(bootstrap.samples(), profiles);
                 double[] draws = resample(profiles, samples, bootstrap.seed(), w -> statistic.of(w, null));
                 ci = interval(draws, bootstrap.confidence());
                 note = join(bootstrapNote(bootstrap.samples(), samples, draws), note);
@@ -437,7 +440,7 @@ public final class Agreement {
         }
         AgreementResult.Interval ci = null;
         if (bootstrap.samples() > 0 && !Double.isNaN(value)) {
-            int samples = cappedSamples(bootstrap.samples(), both);
+            int samples = samples(bootstrap.samples(), profiles);
             double[] draws = resample(profiles, samples, bootstrap.seed(), weights -> cohenOf(profiles, weights, cats, w));
             ci = interval(draws, bootstrap.confidence());
             note = join(bootstrapNote(bootstrap.samples(), samples, draws), note);
@@ -556,7 +559,7 @@ public final class Agreement {
         }
         AgreementResult.Interval ci = null;
         if (bootstrap.samples() > 0 && !Double.isNaN(value)) {
-            int samples = cappedSamples(bootstrap.samples(), p);
+            int samples = samples(bootstrap.samples(), profiles);
             double[] draws = resample(profiles, samples, bootstrap.seed(), w -> fleissOf(profiles, w, categories, agreement));
             ci = interval(draws, bootstrap.confidence());
             note = join(bootstrapNote(bootstrap.samples(), samples, draws), note);
@@ -663,11 +666,19 @@ public final class Agreement {
      * {@code b}, so the result does not depend on the number of threads.
      */
     private static double[] resample(Profiles profiles, int samples, long seed, Statistic statistic) {
-        Profiles.Sampler sampler = profiles.sampler();
+        boolean multinomial = profiles.drawsAsMultinomial();
+        Profiles.Sampler sampler = multinomial ? null : profiles.sampler();
         double[] out = new double[samples];
-        IntStream.range(0, samples).parallel()
-                .forEach(b -> out[b] = statistic.of(profiles.resample(new SplittableRandom(mix(seed, b)), sampler)));
+        IntStream.range(0, samples).parallel().forEach(b -> {
+            SplittableRandom random = new SplittableRandom(mix(seed, b));
+            out[b] = statistic.of(multinomial ? profiles.multinomial(random) : profiles.resample(random, sampler));
+        });
         return out;
+    }
+
+    /** Resamples to draw: all asked when a resample costs per profile, else capped by {@link #BOOTSTRAP_MAX_DRAWS}. */
+    private static int samples(int asked, Profiles profiles) {
+        return profiles.drawsAsMultinomial() ? asked : cappedSamples(asked, profiles.units);
     }
 
     private static long mix(long seed, int b) {

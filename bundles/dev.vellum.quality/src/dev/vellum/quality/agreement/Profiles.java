@@ -202,6 +202,91 @@ final class Profiles {
         return w;
     }
 
+    /**
+     * Whether a resample is cheaper drawn as one multinomial over the profiles ({@link
+     * #multinomial}: a few dozen gamma variates per profile) than unit by unit.
+     */
+    boolean drawsAsMultinomial() {
+        return (long) size * 64 <= units;
+    }
+
+    /**
+     * How many of {@link #units} units drawn with replacement fall in each profile: exactly
+     * multinomial(units; count / units), drawn as one binomial per profile on what the profiles before
+     * it left, so a resample costs per profile, not per unit.
+     */
+    double[] multinomial(SplittableRandom random) {
+        double[] w = new double[size];
+        long remaining = units;
+        double mass = units;
+        for (int k = 0; k < size - 1 && remaining > 0; k++) {
+            long drawn = binomial(random, remaining, Math.min(1, count[k] / mass));
+            w[k] = drawn;
+            remaining -= drawn;
+            mass -= count[k];
+        }
+        if (size > 0) {
+            w[size - 1] += remaining;
+        }
+        return w;
+    }
+
+    /**
+     * Binomial(n, p), exactly, through order statistics (Knuth, TAOCP 3.4.1): the a-th smallest of n
+     * uniforms is Beta(a, n + 1 - a); whether it falls below p decides a-1 or n-a of the uniforms at
+     * once and leaves a binomial on the others with p rescaled. Halves n per step; small n by
+     * counting uniforms.
+     */
+    static long binomial(SplittableRandom random, long n, double p) {
+        long k = 0;
+        while (n > 64) {
+            if (p <= 0) {
+                return k;
+            }
+            if (p >= 1) {
+                return k + n;
+            }
+            long a = 1 + n / 2;
+            long b = n + 1 - a;
+            double ga = gamma(random, a);
+            double x = ga / (ga + gamma(random, b));
+            if (x >= p) {
+                n = a - 1;
+                p = p / x;
+            } else {
+                k += a;
+                n = b - 1;
+                p = (p - x) / (1 - x);
+            }
+        }
+        for (long i = 0; i < n; i++) {
+            if (random.nextDouble() < p) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /** Gamma(shape, 1) for shape >= 1 (Marsaglia and Tsang, 2000). */
+    static double gamma(SplittableRandom random, double shape) {
+        double d = shape - 1.0 / 3;
+        double c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double x;
+            double v;
+            do {
+                x = random.nextGaussian();
+                v = 1 + c * x;
+            } while (v <= 0);
+            v = v * v * v;
+            double u = random.nextDouble();
+            double x2 = x * x;
+            if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) {
+                return d * v;
+            }
+        }
+    }
+
     /** Finds a drawn unit's profile in (nearly) constant time from a small table. */
     Sampler sampler() {
         return new Sampler(this);
