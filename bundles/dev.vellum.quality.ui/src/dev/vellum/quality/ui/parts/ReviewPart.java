@@ -40,9 +40,7 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
-import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.resource.FontDescriptor;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -123,7 +121,9 @@ public final class ReviewPart {
     public record Answer(String text, String pinned) {
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    /** Widget data key: the column of a table that takes the width the others leave. */
+    private static final String STRETCH = "review.stretchColumn";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
     private static final Asker DIALOG = (shell, title, intro, textLabel, pinnedLabel) -> {
         ReasonDialog d = new ReasonDialog(shell, title, intro, textLabel, pinnedLabel);
         return d.open() == Window.OK ? new Answer(d.reason(), d.pinned()) : null;
@@ -195,7 +195,7 @@ public final class ReviewPart {
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         createSetsSide(sash);
         createDetailSide(sash);
-        sash.setWeights(46, 54);
+        sash.setWeights(48, 52);
 
         Label line = new Label(root, SWT.SEPARATOR | SWT.HORIZONTAL);
         line.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -213,7 +213,9 @@ public final class ReviewPart {
         l.marginWidth = 4;
         l.marginHeight = 0;
         side.setLayout(l);
-        sets = table(side, "review.sets", new String[] { "Annotator", "State", "Annotations", "Comments" }, new int[] { 30, 30, 22, 18 });
+        sets = table(side, "review.sets", new String[] { "Annotator", "State", "#", "Comments" }, 0);
+        sets.getColumn(2).setToolTipText("Annotations in the set");
+        sets.getColumn(3).setToolTipText("Open comments on the set");
         sets.addListener(SWT.Selection, e -> {
             int i = sets.getSelectionIndex();
             if (i >= 0) {
@@ -244,13 +246,13 @@ public final class ReviewPart {
         Composite top = column(detail);
         commentsTitle = Ids.id(new Label(top, SWT.NONE), "review.comments.title");
         commentsTitle.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        commentTable = table(top, "review.comments", new String[] { "Annotation", "Comment", "By" }, new int[] { 26, 56, 18 });
+        commentTable = table(top, "review.comments", new String[] { "On", "Comment", "By" }, 1);
         commentTable.setToolTipText("Double-click: select the annotation in the editor");
         commentTable.addListener(SWT.DefaultSelection, e -> openComment(commentTable.getSelectionIndex()));
         Composite bottom = column(detail);
         historyTitle = Ids.id(new Label(bottom, SWT.NONE), "review.history.title");
         historyTitle.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        historyTable = table(bottom, "review.history", new String[] { "When", "By", "Step", "Note" }, new int[] { 30, 14, 20, 36 });
+        historyTable = table(bottom, "review.history", new String[] { "When", "By", "Step", "Note" }, 3);
         detail.setWeights(50, 50);
     }
 
@@ -264,21 +266,53 @@ public final class ReviewPart {
         return c;
     }
 
-    // A table whose columns share its width by weight, so nothing is cut off in a narrow view.
-    private static Table table(Composite parent, String id, String[] names, int[] weights) {
-        Composite holder = new Composite(parent, SWT.NONE);
-        holder.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        TableColumnLayout layout = new TableColumnLayout();
-        holder.setLayout(layout);
-        Table t = Ids.id(new Table(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL), id);
+    // A table whose columns fit their content and whose column {@code stretch} takes the width left,
+    // so short facts are never cut off in a narrow view; a hovered cell shows its whole text.
+    private static Table table(Composite parent, String id, String[] names, int stretch) {
+        Table t = Ids.id(new Table(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL), id);
+        t.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         t.setHeaderVisible(true);
         t.setLinesVisible(true);
-        for (int i = 0; i < names.length; i++) {
+        t.setData(STRETCH, stretch);
+        for (String name : names) {
             TableColumn c = new TableColumn(t, SWT.LEFT);
-            c.setText(names[i]);
-            layout.setColumnData(c, new ColumnWeightData(weights[i], 50, true));
+            c.setText(name);
         }
+        t.addListener(SWT.Resize, e -> fit(t));
+        t.addListener(SWT.MouseHover, e -> {
+            TableItem row = t.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            String tip = null;
+            if (row != null) {
+                for (int c = 0; c < t.getColumnCount(); c++) {
+                    if (row.getBounds(c).contains(e.x, e.y)) {
+                        tip = row.getText(c).isEmpty() ? null : row.getText(c);
+                    }
+                }
+            }
+            t.setToolTipText(tip);
+        });
+        fit(t);
         return t;
+    }
+
+    // Packs every column to its content and header, then gives the stretch column what is left.
+    private static void fit(Table t) {
+        if (t.isDisposed()) {
+            return;
+        }
+        int stretch = (Integer) t.getData(STRETCH);
+        int used = 0;
+        for (int c = 0; c < t.getColumnCount(); c++) {
+            TableColumn column = t.getColumn(c);
+            column.pack();
+            column.setWidth(column.getWidth() + 6);
+            if (c != stretch) {
+                used += column.getWidth();
+            }
+        }
+        int left = t.getClientArea().width - used;
+        TableColumn last = t.getColumn(stretch);
+        last.setWidth(Math.max(last.getWidth(), left));
     }
 
     @PreDestroy
@@ -526,6 +560,7 @@ public final class ReviewPart {
         if (selected >= 0) {
             sets.setSelection(selected);
         }
+        fit(sets);
     }
 
     private long openComments(String annotator) {
@@ -540,6 +575,8 @@ public final class ReviewPart {
         commentTable.removeAll();
         historyTable.removeAll();
         comments = List.of();
+        fit(commentTable);
+        fit(historyTable);
         AnnotationSet set = chosenSetObject();
         if (set == null) {
             commentsTitle.setText("Open comments");
@@ -572,6 +609,8 @@ public final class ReviewPart {
             row.setText(new String[] { TIME.format(e.time()), e.user(), step(e), note(e) });
             row.setImage(2, marks.state(e.to()));
         }
+        fit(commentTable);
+        fit(historyTable);
         updateButtons();
     }
 
