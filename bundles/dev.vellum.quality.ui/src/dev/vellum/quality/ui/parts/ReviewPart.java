@@ -2,6 +2,7 @@ package dev.vellum.quality.ui.parts;
 
 import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationSet;
+import dev.vellum.core.model.AnnotationState;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.session.ProjectChange;
 import dev.vellum.core.session.ProjectListener;
@@ -24,7 +25,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -123,7 +127,8 @@ public final class ReviewPart {
 
     /** Widget data key: the column of a table that takes the width the others leave. */
     private static final String STRETCH = "review.stretchColumn";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
     private static final Asker DIALOG = (shell, title, intro, textLabel, pinnedLabel) -> {
         ReasonDialog d = new ReasonDialog(shell, title, intro, textLabel, pinnedLabel);
         return d.open() == Window.OK ? new Answer(d.reason(), d.pinned()) : null;
@@ -195,7 +200,7 @@ public final class ReviewPart {
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         createSetsSide(sash);
         createDetailSide(sash);
-        sash.setWeights(48, 52);
+        sash.setWeights(44, 56);
 
         Label line = new Label(root, SWT.SEPARATOR | SWT.HORIZONTAL);
         line.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -213,9 +218,8 @@ public final class ReviewPart {
         l.marginWidth = 4;
         l.marginHeight = 0;
         side.setLayout(l);
-        sets = table(side, "review.sets", new String[] { "Annotator", "State", "#", "Comments" }, 0);
+        sets = table(side, "review.sets", new String[] { "Annotator", "State", "#" }, 0);
         sets.getColumn(2).setToolTipText("Annotations in the set");
-        sets.getColumn(3).setToolTipText("Open comments on the set");
         sets.addListener(SWT.Selection, e -> {
             int i = sets.getSelectionIndex();
             if (i >= 0) {
@@ -252,7 +256,7 @@ public final class ReviewPart {
         Composite bottom = column(detail);
         historyTitle = Ids.id(new Label(bottom, SWT.NONE), "review.history.title");
         historyTitle.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        historyTable = table(bottom, "review.history", new String[] { "When", "By", "Step", "Note" }, 3);
+        historyTable = table(bottom, "review.history", new String[] { "When", "Step", "Note" }, 2);
         detail.setWeights(50, 50);
     }
 
@@ -548,9 +552,8 @@ public final class ReviewPart {
             TableItem row = new TableItem(sets, SWT.NONE);
             row.setData(s.annotator());
             boolean shown = visible(s);
-            long open = shown ? openComments(s.annotator()) : 0;
             row.setText(new String[] { s.annotator() + (s.annotator().equals(session.user()) ? " (you)" : ""), s.state().displayName(),
-                    shown ? Integer.toString(s.annotations().size()) : "hidden", shown && open > 0 ? Long.toString(open) : "" });
+                    shown ? Integer.toString(s.annotations().size()) : "hidden" });
             row.setImage(1, marks.state(s.state()));
             if (s.annotator().equals(chosen)) {
                 row.setFont(0, bold);
@@ -561,14 +564,6 @@ public final class ReviewPart {
             sets.setSelection(selected);
         }
         fit(sets);
-    }
-
-    private long openComments(String annotator) {
-        try {
-            return session == null ? 0 : new Reviews(session).comments(itemId, annotator).size();
-        } catch (StoreException e) {
-            return 0;
-        }
     }
 
     private void showChosen() {
@@ -606,8 +601,8 @@ public final class ReviewPart {
         for (int i = steps.size() - 1; i >= 0; i--) {
             ReviewEvent e = steps.get(i);
             TableItem row = new TableItem(historyTable, SWT.NONE);
-            row.setText(new String[] { TIME.format(e.time()), e.user(), step(e), note(e) });
-            row.setImage(2, marks.state(e.to()));
+            row.setText(new String[] { when(e.time()), step(e) + " by " + e.user(), note(e) });
+            row.setImage(1, marks.state(e.to()));
         }
         fit(commentTable);
         fit(historyTable);
@@ -616,12 +611,18 @@ public final class ReviewPart {
 
     private static String step(ReviewEvent e) {
         return switch (e.kind()) {
-            case SUBMITTED -> e.to() == e.from() ? "Submitted" : "Submitted \u2192 " + e.to().displayName().toLowerCase(Locale.ROOT);
+            case SUBMITTED -> e.to() == AnnotationState.SUBMITTED ? "Submitted" : "Submitted, " + e.to().displayName().toLowerCase(Locale.ROOT);
             case ACCEPTED -> "Accepted";
             case REJECTED -> "Rejected";
             case COMMENTED -> "Comment";
             case AUDITED -> e.passed() ? "Audit passed" : "Audit failed";
         };
+    }
+
+    // Today's steps by their time, older ones by their day: the column stays narrow.
+    private static String when(Instant t) {
+        ZonedDateTime z = t.atZone(ZoneId.systemDefault());
+        return z.toLocalDate().equals(LocalDate.now()) ? TODAY.format(z) : DAY.format(z);
     }
 
     private static String note(ReviewEvent e) {
