@@ -156,6 +156,8 @@ public final class ReviewPart {
     private Table historyTable;
     private Label commentsTitle;
     private Label historyTitle;
+    private Label stepText;
+    private List<ReviewEvent> shownSteps = List.of();
     private final Map<Action, Button> buttons = new LinkedHashMap<>();
     private EditorStatus status;
     private ColorMarks marks;
@@ -257,6 +259,12 @@ public final class ReviewPart {
         historyTitle = Ids.id(new Label(bottom, SWT.NONE), "review.history.title");
         historyTitle.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         historyTable = table(bottom, "review.history", new String[] { "When", "Step", "Note" }, 2);
+        historyTable.addListener(SWT.Selection, e -> showStep(historyTable.getSelectionIndex()));
+        stepText = Ids.id(new Label(bottom, SWT.WRAP), "review.history.detail");
+        GridData stepData = new GridData(SWT.FILL, SWT.TOP, true, false);
+        stepData.widthHint = 100;
+        stepData.heightHint = stepText.computeSize(SWT.DEFAULT, SWT.DEFAULT).y * 3;
+        stepText.setLayoutData(stepData);
         detail.setWeights(50, 50);
     }
 
@@ -314,9 +322,8 @@ public final class ReviewPart {
                 used += column.getWidth();
             }
         }
-        int left = t.getClientArea().width - used;
-        TableColumn last = t.getColumn(stretch);
-        last.setWidth(Math.max(last.getWidth(), left));
+        // the other columns stay in view; a long text is cut, and shown whole on hover
+        t.getColumn(stretch).setWidth(Math.max(60, t.getClientArea().width - used));
     }
 
     @PreDestroy
@@ -570,6 +577,8 @@ public final class ReviewPart {
         commentTable.removeAll();
         historyTable.removeAll();
         comments = List.of();
+        shownSteps = List.of();
+        stepText.setText("");
         fit(commentTable);
         fit(historyTable);
         AnnotationSet set = chosenSetObject();
@@ -598,14 +607,18 @@ public final class ReviewPart {
         }
         List<ReviewEvent> steps = history.stream().filter(e -> e.annotator().equals(set.annotator())).toList();
         historyTitle.setText("History of " + set.annotator() + "'s set (" + steps.size() + (steps.size() == 1 ? " step)" : " steps)"));
-        for (int i = steps.size() - 1; i >= 0; i--) {
-            ReviewEvent e = steps.get(i);
+        shownSteps = steps.reversed();
+        for (ReviewEvent e : shownSteps) {
             TableItem row = new TableItem(historyTable, SWT.NONE);
             row.setText(new String[] { when(e.time()), step(e) + " by " + e.user(), note(e) });
             row.setImage(1, marks.state(e.to()));
         }
         fit(commentTable);
         fit(historyTable);
+        if (!shownSteps.isEmpty()) {
+            historyTable.setSelection(0);
+            showStep(0);
+        }
         updateButtons();
     }
 
@@ -617,6 +630,34 @@ public final class ReviewPart {
             case COMMENTED -> "Comment";
             case AUDITED -> e.passed() ? "Audit passed" : "Audit failed";
         };
+    }
+
+    // The whole of a step under the history: its reason or comment and what was pinned with it.
+    private void showStep(int index) {
+        if (index < 0 || index >= shownSteps.size()) {
+            stepText.setText("");
+            return;
+        }
+        ReviewEvent e = shownSteps.get(index);
+        AnnotationSet set = chosenSetObject();
+        StringBuilder b = new StringBuilder(step(e)).append(" by ").append(e.user()).append(", ").append(when(e.time()));
+        if (!e.text().isEmpty()) {
+            b.append(": ").append(e.text());
+        }
+        if (e.kind() != ReviewEvent.Kind.COMMENTED) {
+            for (Comment c : e.comments()) {
+                if (!c.onSet() && set != null) {
+                    b.append("\n  \u2022 ").append(pinnedTo(set, c)).append(": ").append(c.text());
+                }
+            }
+        }
+        stepText.setText(b.toString().replace("&", "&&"));
+        stepText.setToolTipText(b.toString());
+    }
+
+    /** The text under the history: the selected step in full (tests). */
+    public String stepDetail() {
+        return stepText.getText();
     }
 
     // Today's steps by their time, older ones by their day: the column stays narrow.

@@ -108,6 +108,9 @@ class ReviewViewTest {
         assertTrue(ReviewPart.rows(view.historyTable()).get(0).endsWith("| Rejected by rita | Boxes are too loose  (+1 pinned comment)"),
                 ReviewPart.rows(view.historyTable()).toString());
         assertEquals(List.of("person \u00b7 a2 | This box cuts the person's feet off | rita"), ReviewPart.rows(view.commentsTable()));
+        assertTrue(view.stepDetail().startsWith("Rejected by rita, "), view.stepDetail());
+        assertTrue(view.stepDetail().endsWith(": Boxes are too loose\n  \u2022 person \u00b7 a2: This box cuts the person's feet off"),
+                view.stepDetail());
         assertFalse(view.button(Action.REJECT).isEnabled(), "a rejected set cannot be rejected again");
         assertTrue(view.status().text().contains("rejected"), view.status().text());
 
