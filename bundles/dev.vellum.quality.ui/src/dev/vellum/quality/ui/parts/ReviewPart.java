@@ -202,7 +202,7 @@ public final class ReviewPart {
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         createSetsSide(sash);
         createDetailSide(sash);
-        sash.setWeights(44, 56);
+        sash.setWeights(47, 53);
 
         Label line = new Label(root, SWT.SEPARATOR | SWT.HORIZONTAL);
         line.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -214,14 +214,14 @@ public final class ReviewPart {
         reload();
     }
 
+    // Left: the sets (a few rows), the buttons, the chosen set's open comments.
     private void createSetsSide(Composite parent) {
-        Composite side = new Composite(parent, SWT.NONE);
-        GridLayout l = new GridLayout(1, false);
-        l.marginWidth = 4;
-        l.marginHeight = 0;
-        side.setLayout(l);
+        Composite side = column(parent);
         sets = table(side, "review.sets", new String[] { "Annotator", "State", "#" }, 0);
         sets.getColumn(2).setToolTipText("Annotations in the set");
+        GridData setsData = (GridData) sets.getLayoutData();
+        setsData.grabExcessVerticalSpace = false;
+        setsData.heightHint = sets.getHeaderHeight() + sets.getItemHeight() * 3;
         sets.addListener(SWT.Selection, e -> {
             int i = sets.getSelectionIndex();
             if (i >= 0) {
@@ -232,11 +232,11 @@ public final class ReviewPart {
         Composite bar = new Composite(side, SWT.NONE);
         GridLayout bl = new GridLayout(3, true);
         bl.marginWidth = 0;
-        bl.marginHeight = 4;
+        bl.marginHeight = 2;
         bl.horizontalSpacing = 4;
         bl.verticalSpacing = 4;
         bar.setLayout(bl);
-        bar.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         for (Action a : Action.values()) {
             Button b = Ids.id(new Button(bar, SWT.PUSH), a.widgetId());
             b.setText(a.text);
@@ -245,27 +245,25 @@ public final class ReviewPart {
             b.addListener(SWT.Selection, e -> run(a));
             buttons.put(a, b);
         }
+        commentsTitle = Ids.id(new Label(side, SWT.NONE), "review.comments.title");
+        commentsTitle.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        commentsTitle.setToolTipText("Double-click a comment to select its annotation in the editor");
+        commentTable = table(side, "review.comments", new String[] { "On", "Comment", "By" }, 1);
+        commentTable.addListener(SWT.DefaultSelection, e -> openComment(commentTable.getSelectionIndex()));
     }
 
+    // Right: the chosen set's history, and the selected step in full under it.
     private void createDetailSide(Composite parent) {
-        SashForm detail = new SashForm(parent, SWT.VERTICAL | SWT.SMOOTH);
-        Composite top = column(detail);
-        commentsTitle = Ids.id(new Label(top, SWT.NONE), "review.comments.title");
-        commentsTitle.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        commentTable = table(top, "review.comments", new String[] { "On", "Comment", "By" }, 1);
-        commentTable.setToolTipText("Double-click: select the annotation in the editor");
-        commentTable.addListener(SWT.DefaultSelection, e -> openComment(commentTable.getSelectionIndex()));
-        Composite bottom = column(detail);
-        historyTitle = Ids.id(new Label(bottom, SWT.NONE), "review.history.title");
+        Composite side = column(parent);
+        historyTitle = Ids.id(new Label(side, SWT.NONE), "review.history.title");
         historyTitle.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        historyTable = table(bottom, "review.history", new String[] { "When", "Step", "Note" }, 2);
+        historyTable = table(side, "review.history", new String[] { "When", "Step", "Note" }, 2);
         historyTable.addListener(SWT.Selection, e -> showStep(historyTable.getSelectionIndex()));
-        stepText = Ids.id(new Label(bottom, SWT.WRAP), "review.history.detail");
+        stepText = Ids.id(new Label(side, SWT.WRAP), "review.history.detail");
         GridData stepData = new GridData(SWT.FILL, SWT.TOP, true, false);
         stepData.widthHint = 100;
-        stepData.heightHint = stepText.computeSize(SWT.DEFAULT, SWT.DEFAULT).y * 3;
+        stepData.heightHint = stepText.computeSize(SWT.DEFAULT, SWT.DEFAULT).y * 5;
         stepText.setLayoutData(stepData);
-        detail.setWeights(50, 50);
     }
 
     private static Composite column(Composite parent) {
@@ -383,6 +381,16 @@ public final class ReviewPart {
                 showChosen();
             } else {
                 updateButtons();
+            }
+            if (!selected.isEmpty()) {
+                // the comments on the annotation selected in the editor stand out
+                String id = selected.get(0).annotation().id();
+                for (int i = 0; i < comments.size(); i++) {
+                    if (comments.get(i).annotationId().equals(id)) {
+                        commentTable.setSelection(i);
+                        break;
+                    }
+                }
             }
         }
     }
