@@ -578,6 +578,13 @@ public final class ReviewPart {
         if (selected >= 0) {
             sets.setSelection(selected);
         }
+        // as tall as its rows (two to four), so the comments below keep the rest
+        GridData data = (GridData) sets.getLayoutData();
+        int height = sets.getHeaderHeight() + sets.getItemHeight() * Math.max(2, Math.min(4, sets.getItemCount())) + 4;
+        if (data.heightHint != height) {
+            data.heightHint = height;
+            sets.getParent().layout(true);
+        }
         fit(sets);
     }
 
