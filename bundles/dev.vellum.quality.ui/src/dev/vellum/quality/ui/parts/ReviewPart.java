@@ -160,6 +160,8 @@ public final class ReviewPart {
     private List<ReviewEvent> shownSteps = List.of();
     private final Map<Action, Button> buttons = new LinkedHashMap<>();
     private EditorStatus status;
+    private Label statusLabel;
+    private Label statusRule;
     private ColorMarks marks;
     private Font bold;
 
@@ -204,13 +206,14 @@ public final class ReviewPart {
         createDetailSide(sash);
         sash.setWeights(47, 53);
 
-        Label line = new Label(root, SWT.SEPARATOR | SWT.HORIZONTAL);
-        line.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        Label statusLabel = Ids.id(new Label(root, SWT.NONE), "review.status");
+        statusRule = new Label(root, SWT.SEPARATOR | SWT.HORIZONTAL);
+        statusRule.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        statusLabel = Ids.id(new Label(root, SWT.NONE), "review.status");
         GridData sd = new GridData(SWT.FILL, SWT.CENTER, true, false);
         sd.horizontalIndent = 8;
         statusLabel.setLayoutData(sd);
         status = new EditorStatus(statusLabel);
+        showStatusLine(false);
         reload();
     }
 
@@ -501,14 +504,14 @@ public final class ReviewPart {
             try {
                 item = session.project().item(itemId).isPresent() ? session.load(itemId) : null;
             } catch (StoreException | RuntimeException e) {
-                status.problem(itemId + ": " + e.getMessage());
+                problem(itemId + ": " + e.getMessage());
             }
             rules = ReviewRules.of(session.project(), session.user());
             if (item != null) {
                 try {
                     history = new Reviews(session).history(itemId);
                 } catch (StoreException e) {
-                    status.problem(e.getMessage());
+                    problem(e.getMessage());
                 }
             }
         }
@@ -519,7 +522,7 @@ public final class ReviewPart {
         who.setText(session == null ? "" : "You: " + session.user() + roles());
         title.getParent().layout(true);
         if (rules != null && rules.problem().isPresent()) {
-            status.problem(rules.problem().get());
+            problem(rules.problem().get());
         }
         fillSets();
         showChosen();
@@ -612,7 +615,7 @@ public final class ReviewPart {
         try {
             comments = new Reviews(session).comments(itemId, set.annotator());
         } catch (StoreException e) {
-            status.problem(e.getMessage());
+            problem(e.getMessage());
         }
         commentsTitle.setText("Open comments on " + set.annotator() + "'s set (" + comments.size() + ")");
         for (Comment c : comments) {
@@ -779,9 +782,9 @@ public final class ReviewPart {
         String what = action.text.replace("\u2026", "").replace("Audit: ", "audit ").toLowerCase(Locale.ROOT);
         try {
             ReviewEvent e = step.run();
-            String text = annotator + "'s set on " + itemId + ": " + step(e).toLowerCase(Locale.ROOT)
-                    + (e.from() != e.to() ? " (now " + e.to().displayName().toLowerCase(Locale.ROOT) + ")" : "");
-            status.status(text);
+            String text = step(e) + ": " + annotator + "'s set on " + itemId
+                    + (e.from() != e.to() ? " is now " + e.to().displayName().toLowerCase(Locale.ROOT) : "");
+            say(text);
             QualityWorkbench.status(events, text, false);
             if (events != null) {
                 events.send(QualityWorkbench.REVIEWED_TOPIC, itemId);
@@ -789,16 +792,40 @@ public final class ReviewPart {
         } catch (StoreException | IllegalStateException | IllegalArgumentException e) {
             ILog.of(ReviewPart.class).warn(e.getMessage(), e);
             String text = "Could not " + what + ": " + e.getMessage();
-            status.problem(text);
+            problem(text);
             QualityWorkbench.status(events, text, true);
         }
         String keep = status.text();
-        boolean problem = status.lastProblem() != null && status.lastProblem().equals(keep);
+        boolean wasProblem = status.lastProblem() != null && status.lastProblem().equals(keep);
         reload();
-        if (problem) {
-            status.problem(keep);
+        if (wasProblem) {
+            problem(keep);
         } else {
-            status.status(keep);
+            say(keep);
+        }
+    }
+
+    // The status line takes room only once there is something to say: the view is short.
+    private void say(String text) {
+        status.status(text);
+        showStatusLine(true);
+    }
+
+    private void problem(String text) {
+        status.problem(text);
+        showStatusLine(true);
+    }
+
+    private void showStatusLine(boolean shown) {
+        boolean changed = false;
+        for (Label l : new Label[] { statusRule, statusLabel }) {
+            GridData d = (GridData) l.getLayoutData();
+            changed |= d.exclude == shown;
+            d.exclude = !shown;
+            l.setVisible(shown);
+        }
+        if (changed) {
+            root.layout(true);
         }
     }
 
@@ -828,24 +855,24 @@ public final class ReviewPart {
         Comment c = comments.get(index);
         AnnotationSet set = chosenSetObject();
         if (c.onSet() || set == null) {
-            status.status("The comment is about the whole set.");
+            say("The comment is about the whole set.");
             return;
         }
         Annotation a = set.annotation(c.annotationId()).orElse(null);
         if (a == null) {
-            status.problem("The annotation " + c.annotationId() + " is no longer in " + chosen + "'s set.");
+            problem("The annotation " + c.annotationId() + " is no longer in " + chosen + "'s set.");
             return;
         }
         MPart part = editorPart();
         if (part == null || !(part.getObject() instanceof ItemEditor editor)) {
-            status.problem("Open " + itemId + " in an editor to see the annotation.");
+            problem("Open " + itemId + " in an editor to see the annotation.");
             return;
         }
         if (parts != null) {
             parts.activate(part);
         }
         editor.reveal(new SelectedAnnotation(chosen, a));
-        status.status("Selected " + describe(a) + " in the editor.");
+        say("Selected " + describe(a) + " in the editor.");
     }
 
     private ItemEditor editor() {
