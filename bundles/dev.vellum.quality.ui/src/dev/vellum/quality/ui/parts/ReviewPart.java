@@ -161,7 +161,6 @@ public final class ReviewPart {
     private final Map<Action, Button> buttons = new LinkedHashMap<>();
     private EditorStatus status;
     private Label statusLabel;
-    private Label statusRule;
     private ColorMarks marks;
     private Font bold;
 
@@ -189,14 +188,21 @@ public final class ReviewPart {
         });
 
         Composite header = new Composite(root, SWT.NONE);
-        GridLayout hl = new GridLayout(2, false);
+        GridLayout hl = new GridLayout(3, false);
         hl.marginWidth = 8;
         hl.marginHeight = 4;
+        hl.horizontalSpacing = 12;
         header.setLayout(hl);
         header.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         title = Ids.id(new Label(header, SWT.NONE), "review.title");
         title.setFont(bold);
-        title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        title.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
+        // what the last step did, or why it was refused (red): in the header, so it costs the short view no row
+        statusLabel = Ids.id(new Label(header, SWT.NONE), "review.status");
+        GridData sd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        sd.widthHint = 50;
+        statusLabel.setLayoutData(sd);
+        status = new EditorStatus(statusLabel);
         who = Ids.id(new Label(header, SWT.NONE), "review.user");
         who.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
 
@@ -205,15 +211,6 @@ public final class ReviewPart {
         createSetsSide(sash);
         createDetailSide(sash);
         sash.setWeights(47, 53);
-
-        statusRule = new Label(root, SWT.SEPARATOR | SWT.HORIZONTAL);
-        statusRule.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        statusLabel = Ids.id(new Label(root, SWT.NONE), "review.status");
-        GridData sd = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        sd.horizontalIndent = 8;
-        statusLabel.setLayoutData(sd);
-        status = new EditorStatus(statusLabel);
-        showStatusLine(false);
         reload();
     }
 
@@ -519,7 +516,8 @@ public final class ReviewPart {
             chosen = defaultSet();
         }
         title.setText(item == null ? "No item: open one in an editor" : "Review \u00b7 " + itemId);
-        who.setText(session == null ? "" : "You: " + session.user() + roles());
+        who.setText(session == null ? "" : session.user() + roles());
+        who.setToolTipText(session == null ? null : "You work as " + session.user() + "; the project's stages follow");
         title.getParent().layout(true);
         if (rules != null && rules.problem().isPresent()) {
             problem(rules.problem().get());
@@ -540,7 +538,7 @@ public final class ReviewPart {
         if (rules.hasAuditStage()) {
             stages.add("audit");
         }
-        return "  \u00b7  stages: " + String.join(" \u2192 ", stages);
+        return "  \u00b7  " + String.join(" \u2192 ", stages);
     }
 
     // The user's own set when there is one, else the first the user may decide on, else the first.
@@ -805,28 +803,15 @@ public final class ReviewPart {
         }
     }
 
-    // The status line takes room only once there is something to say: the view is short.
+    // The header has room for a short line; the whole of it is its tooltip (and on the window's status line).
     private void say(String text) {
         status.status(text);
-        showStatusLine(true);
+        statusLabel.setToolTipText(text);
     }
 
     private void problem(String text) {
         status.problem(text);
-        showStatusLine(true);
-    }
-
-    private void showStatusLine(boolean shown) {
-        boolean changed = false;
-        for (Label l : new Label[] { statusRule, statusLabel }) {
-            GridData d = (GridData) l.getLayoutData();
-            changed |= d.exclude == shown;
-            d.exclude = !shown;
-            l.setVisible(shown);
-        }
-        if (changed) {
-            root.layout(true);
-        }
+        statusLabel.setToolTipText(text);
     }
 
     private static String describe(Annotation a) {
