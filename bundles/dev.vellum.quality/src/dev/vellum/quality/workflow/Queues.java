@@ -234,9 +234,9 @@ public final class Queues {
                 }
             }
         }
-        holding.sort(ORDER);
         List<SetRef> out = new ArrayList<>();
-        for (ItemSummary s : holding) {
+        // each item gives at least one set: the first `limit` items are enough
+        for (ItemSummary s : smallest(holding, limit)) {
             List<String> annotators = new ArrayList<>();
             for (SetSummary set : s.sets()) {
                 if (filter.test(s, set)) {

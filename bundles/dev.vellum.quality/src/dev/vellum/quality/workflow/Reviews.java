@@ -230,6 +230,8 @@ public final class Reviews {
         String user = session.user();
         AnnotationState from = set.state();
         int guidelineVersion = set.guidelineVersion();
+        // read before changing anything: a damaged history stops the step instead of leaving it unrecorded
+        List<ReviewEvent> all = new ArrayList<>(history(item.id()));
         if (to != from) {
             session.execute(new ChangeState(item.id(), set.annotator(), to));
             session.save();
@@ -237,7 +239,6 @@ public final class Reviews {
         Instant now = Instant.now();
         List<Comment> stamped = comments.stream().map(c -> c.recordedBy(user, now)).toList();
         ReviewEvent event = new ReviewEvent(kind, item.id(), set.annotator(), user, now, from, to, text, stamped);
-        List<ReviewEvent> all = new ArrayList<>(history(item.id()));
         all.add(event);
         write(item.id(), all);
         Map<String, Object> before = new LinkedHashMap<>();
