@@ -22,6 +22,8 @@ public final class QualityWorkbench {
     public static final String OPEN_ITEM_PARAMETER = "dev.vellum.app.command.openItem.itemId";
     /** The Review view. */
     public static final String REVIEW_PART = "dev.vellum.quality.ui.part.review";
+    /** The Queue view. */
+    public static final String QUEUE_PART = "dev.vellum.quality.ui.part.queue";
     /**
      * The event topic of status messages (the data is a {@link Status}); the quality status line
      * shows the last one.
@@ -72,14 +74,19 @@ public final class QualityWorkbench {
 
     /** Shows the Review view (activating it when {@code activate}) and returns its part, or null. */
     public static MPart showReview(EPartService parts, boolean activate) {
+        return show(parts, REVIEW_PART, activate);
+    }
+
+    /** Shows the view {@code partId} (activating it when {@code activate}) and returns its part, or null. */
+    public static MPart show(EPartService parts, String partId, boolean activate) {
         if (parts == null) {
             return null;
         }
         try {
-            return parts.showPart(REVIEW_PART, activate ? PartState.ACTIVATE : PartState.VISIBLE);
+            return parts.showPart(partId, activate ? PartState.ACTIVATE : PartState.VISIBLE);
         } catch (IllegalStateException | IllegalArgumentException e) {
             // no such part in the model (a stripped product): the status line still tells
-            ILog.of(QualityWorkbench.class).warn("cannot show the Review view: " + e.getMessage(), e);
+            ILog.of(QualityWorkbench.class).warn("cannot show the view " + partId + ": " + e.getMessage(), e);
             return null;
         }
     }

@@ -10,6 +10,7 @@ import dev.vellum.quality.ui.handlers.SubmitHandler;
 import dev.vellum.quality.ui.internal.QualityWorkbench;
 import dev.vellum.quality.ui.internal.ReasonDialog;
 import dev.vellum.quality.ui.parts.QualityStatus;
+import dev.vellum.quality.ui.parts.QueuePart;
 import dev.vellum.quality.workflow.Queues;
 import dev.vellum.quality.workflow.Queues.SetRef;
 import java.nio.file.Path;
@@ -76,6 +77,34 @@ class QueueCommandsTest {
 
         assertEquals(Optional.empty(), next("sleep"));
         assertTrue(said.get(2).startsWith("!Could not find the next item: unknown role 'sleep'"), said.get(2));
+    }
+
+    @Test
+    void theQueueViewListsTheWorkOfEachRoleInTheQueuesOrderAndOpensIt() throws Exception {
+        f.as("alice");
+        QueuePart view = f.make(QueuePart.class);
+        view.setOpener(id -> opened.add(id));
+        assertEquals(List.of("ANNOTATE street-003 alice rejected", "ANNOTATE street-002 alice new"), entries(view));
+        assertEquals(new Queues(f.session).queue("alice", QueuePart.LIMIT),
+                view.entries().stream().map(e -> e.set().itemId()).toList(), "the queue's own order");
+
+        f.as("rita");
+        view = f.make(QueuePart.class);
+        view.setOpener(id -> opened.add(id));
+        assertEquals(List.of("ANNOTATE street-002 rita new", "ANNOTATE street-003 rita new", "REVIEW street-001 alice submitted"),
+                entries(view), "street-001 has its two annotators; street-003 has room for a second");
+        view.open(2);
+        assertEquals(List.of("street-001"), opened);
+        assertEquals("Opened street-001.", view.status().text());
+
+        // a decision takes the set off the review queue once the view reads the queues again
+        new dev.vellum.quality.workflow.Reviews(f.session).accept("street-001", "alice", "");
+        view.reload();
+        assertEquals(List.of("ANNOTATE street-002 rita new", "ANNOTATE street-003 rita new"), entries(view));
+    }
+
+    private static List<String> entries(QueuePart view) {
+        return view.entries().stream().map(e -> e.role() + " " + e.set().itemId() + " " + e.set().annotator() + " " + e.state()).toList();
     }
 
     @Test
