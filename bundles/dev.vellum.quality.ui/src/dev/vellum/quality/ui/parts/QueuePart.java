@@ -205,8 +205,8 @@ public final class QueuePart {
             }
         }
         entries = List.copyOf(out);
-        title.setText(session == null ? "No project is open" : "Work for " + session.user() + ": " + count(Role.ANNOTATE) + " to annotate, "
-                + count(Role.REVIEW) + " to review, " + count(Role.AUDIT) + " to audit");
+        title.setText(session == null ? "No project is open" : summary(session.user()));
+        title.setToolTipText(title.getText());
         table.removeAll();
         for (Entry e : entries) {
             TableItem row = new TableItem(table, SWT.NONE);
@@ -218,6 +218,18 @@ public final class QueuePart {
         }
         fit();
         root.layout(true);
+    }
+
+    // Only the roles with work, so the line fits the narrow view: "alice: 2 to annotate, 1 to review".
+    private String summary(String user) {
+        List<String> parts = new ArrayList<>();
+        for (Role r : Role.values()) {
+            long n = count(r);
+            if (n > 0) {
+                parts.add((n >= LIMIT ? LIMIT + "+" : Long.toString(n)) + " to " + r.id());
+            }
+        }
+        return parts.isEmpty() ? "Nothing waits for " + user : user + ": " + String.join(", ", parts);
     }
 
     private long count(Role role) {

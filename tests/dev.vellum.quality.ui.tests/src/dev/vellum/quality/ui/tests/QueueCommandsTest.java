@@ -85,6 +85,7 @@ class QueueCommandsTest {
         QueuePart view = f.make(QueuePart.class);
         view.setOpener(id -> opened.add(id));
         assertEquals(List.of("ANNOTATE street-003 alice rejected", "ANNOTATE street-002 alice new"), entries(view));
+        assertEquals("alice: 2 to annotate", Fixture.find(f.shell, "queue.title", Label.class).getText());
         assertEquals(new Queues(f.session).queue("alice", QueuePart.LIMIT),
                 view.entries().stream().map(e -> e.set().itemId()).toList(), "the queue's own order");
 
