@@ -298,7 +298,7 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
         });
         othersCheck = new Button(sets, SWT.CHECK);
         othersCheck.setText("Others");
-        othersCheck.setToolTipText("Also show the other annotators' shapes (dashed)");
+        othersCheck.setToolTipText("Also show the other annotators' shapes (dashed), those the workflow lets you see");
         othersCheck.setSelection(showOthers);
         othersCheck.addListener(SWT.Selection, e -> {
             showOthers = othersCheck.getSelection();
