@@ -71,9 +71,12 @@ public final class ChartExport {
         });
     }
 
-    /** The chart as a standalone SVG document of {@code width x height} user units. */
+    /**
+     * The chart as a standalone SVG document of {@code width x height} user units. Without JFreeSVG's
+     * DOCTYPE: it names the SVG 1.0 DTD on the web, which XML parsers then try to download.
+     */
     public static String svgDocument(JFreeChart chart, int width, int height) {
-        return svg(chart, width, height, "vellum").getSVGDocument();
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg(chart, width, height, "vellum").getSVGElement() + "\n";
     }
 
     /**
