@@ -155,7 +155,9 @@ public final class Charts {
         good.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
         good.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         good.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-        plot.addRangeMarker(good);
+        if (series.getItemCount() > 0) {
+            plot.addRangeMarker(good);
+        }
         String sub = data.agreement() == null ? "per week" : "per week" + (anyInterval ? ", band: bootstrap confidence interval" : "");
         return finish(new JFreeChart("Agreement over time", JFreeChart.DEFAULT_TITLE_FONT, plot, false), sub, dataset.getSeriesCount() == 0,
                 null);
@@ -184,7 +186,7 @@ public final class Charts {
         y.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
         XYPlot plot = new XYPlot(dataset, dateAxis("Day"), y, renderer);
         String sub = "per annotator and day";
-        if (!Double.isNaN(data.goldThreshold())) {
+        if (!Double.isNaN(data.goldThreshold()) && dataset.getSeriesCount() > 0) {
             ValueMarker threshold = new ValueMarker(data.goldThreshold(), WARNING, dashed(1.5f));
             threshold.setLabel("threshold " + percent(data.goldThreshold()));
             threshold.setLabelFont(new Font(FONT, Font.PLAIN, 11));
@@ -255,8 +257,8 @@ public final class Charts {
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
         int total = data.labels().stream().mapToInt(LabelCount::count).sum();
-        String sub = String.format(Locale.ROOT, "%,d labelled annotations in handed-in sets%s", total,
-                anyExpected ? ", against the expected shares" : "");
+        String sub = String.format(Locale.ROOT, "%,d labelled annotations in handed-in sets%s%s", total,
+                several ? ", share within each modality" : "", anyExpected ? ", against the expected shares" : "");
         return finish(new JFreeChart("Label distribution", JFreeChart.DEFAULT_TITLE_FONT, plot, anyExpected), sub, !any, renderer);
     }
 

@@ -68,6 +68,8 @@ public final class DashboardPart {
     private ScrolledComposite scroller;
     private Composite grid;
     private final List<ChartCell> cells = new ArrayList<>();
+    private Composite summary;
+    private final java.util.Map<String, Label> summaryValues = new java.util.LinkedHashMap<>();
     private QualityData data;
     private Job job;
     private int generation;
@@ -149,6 +151,7 @@ public final class DashboardPart {
         for (String id : Charts.IDS) {
             cells.add(new ChartCell(grid, id));
         }
+        createSummary(resources);
         scroller.addListener(SWT.Resize, e -> layoutGrid());
         show(null);
         refresh();
@@ -224,6 +227,7 @@ public final class DashboardPart {
         for (ChartCell cell : cells) {
             cell.canvas.setChart(Charts.chart(cell.id, d));
         }
+        updateSummary(d);
         boolean warn = !d.goldWarnings().isEmpty();
         if (warn) {
             StringBuilder b = new StringBuilder("\u26a0 Gold accuracy below the threshold: ");
@@ -261,8 +265,67 @@ public final class DashboardPart {
         for (ChartCell cell : cells) {
             ((GridData) cell.root.getLayoutData()).heightHint = cellHeight;
         }
+        ((GridData) summary.getLayoutData()).heightHint = cellHeight;
         grid.layout(true, true);
         scroller.setMinSize(grid.computeSize(area.width, SWT.DEFAULT));
+    }
+
+    /** The sixth cell: the numbers a lead asks first, in words. */
+    private void createSummary(LocalResourceManager resources) {
+        summary = new Composite(grid, SWT.BORDER);
+        GridLayout l = new GridLayout(2, false);
+        l.marginWidth = 14;
+        l.marginHeight = 12;
+        l.horizontalSpacing = 16;
+        l.verticalSpacing = 7;
+        summary.setLayout(l);
+        GridData d = new GridData(SWT.FILL, SWT.FILL, true, false);
+        d.widthHint = 200;
+        d.heightHint = MIN_CELL_HEIGHT;
+        summary.setLayoutData(d);
+        Label title = new Label(summary, SWT.NONE);
+        title.setText("Summary");
+        title.setFont(resources.create(FontDescriptor.createFrom(root.getFont()).setStyle(SWT.BOLD).increaseHeight(1)));
+        GridData td = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+        td.verticalIndent = 0;
+        title.setLayoutData(td);
+        for (String name : List.of("Period", "Annotators", "Sets handed in", "Accepted", "Rejected", "Audited", "Agreement", "Gold warnings",
+                "Validation findings")) {
+            Label n = new Label(summary, SWT.NONE);
+            n.setText(name);
+            n.setForeground(root.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+            Label v = new Label(summary, SWT.WRAP);
+            v.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+            summaryValues.put(name, v);
+        }
+    }
+
+    private void updateSummary(QualityData d) {
+        int handedIn = d.throughput().stream().mapToInt(QualityData.Throughput::submitted).sum();
+        int accepted = d.reviews().stream().mapToInt(QualityData.ReviewDay::accepted).sum();
+        int rejected = d.reviews().stream().mapToInt(QualityData.ReviewDay::rejectedTotal).sum();
+        int audited = d.reviews().stream().mapToInt(QualityData.ReviewDay::audited).sum();
+        summaryValues.get("Period").setText(d.from() == null && d.to() == null ? "all time"
+                : (d.from() == null ? "start" : d.from().toString()) + " to " + (d.to() == null ? "today" : d.to().toString()));
+        summaryValues.get("Annotators").setText(d.annotators().isEmpty() ? "none yet" : String.join(", ", d.annotators()));
+        summaryValues.get("Sets handed in").setText(String.format(Locale.ROOT, "%,d", handedIn));
+        summaryValues.get("Accepted").setText(String.format(Locale.ROOT, "%,d", accepted));
+        summaryValues.get("Rejected").setText(String.format(Locale.ROOT, "%,d", rejected));
+        summaryValues.get("Audited").setText(String.format(Locale.ROOT, "%,d", audited));
+        QualityData.AgreementSummary a = d.agreement();
+        summaryValues.get("Agreement").setText(a == null || Double.isNaN(a.overall().value()) ? "not available"
+                : String.format(Locale.ROOT, "%.3f%s over %,d units", a.overall().value(),
+                        Double.isNaN(a.overall().ciLow()) ? "" : String.format(Locale.ROOT, " [%.2f, %.2f]", a.overall().ciLow(), a.overall().ciHigh()),
+                        a.units()));
+        summaryValues.get("Gold warnings").setText(d.goldWarnings().isEmpty() ? "none"
+                : String.join(", ", d.goldWarnings().stream().map(QualityData.GoldWarning::annotator).toList()));
+        summaryValues.get("Validation findings").setText(d.validationFindings() < 0 ? "not run" : String.format(Locale.ROOT, "%,d",
+                d.validationFindings()));
+    }
+
+    /** The summary cell's value for {@code name} (for tests). */
+    public String summary(String name) {
+        return summaryValues.get(name).getText();
     }
 
     @Focus

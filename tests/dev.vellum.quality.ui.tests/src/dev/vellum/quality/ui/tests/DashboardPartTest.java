@@ -114,6 +114,11 @@ class DashboardPartTest {
         var throughput = canvases.get(Charts.IDS.indexOf("throughput")).getChart().getCategoryPlot().getDataset();
         assertEquals(List.of("alice", "bob"), throughput.getRowKeys());
         assertNull(part.warning(), "no gold, no warning");
+        // alice's accepted set on 2 Nov and bob's submitted one on 3 Nov; bob's rejected set is not handed in
+        assertEquals("2", part.summary("Sets handed in"));
+        assertEquals("1", part.summary("Accepted"));
+        assertEquals("1", part.summary("Rejected"));
+        assertEquals("alice, bob", part.summary("Annotators"));
     }
 
     @Test
