@@ -76,7 +76,10 @@ public final class ChartExport {
      * DOCTYPE: it names the SVG 1.0 DTD on the web, which XML parsers then try to download.
      */
     public static String svgDocument(JFreeChart chart, int width, int height) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg(chart, width, height, "vellum").getSVGElement() + "\n";
+        // with a view box too, so a viewer that resizes the image scales the drawing instead of cropping it
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + svg(chart, width, height, "vellum").getSVGElement(null, true, new org.jfree.svg.ViewBox(0, 0, width, height), null, null)
+                + "\n";
     }
 
     /**

@@ -197,11 +197,12 @@ public final class QualityCollector {
                     case REVIEW_SUBMITTED -> AnnotationState.SUBMITTED;
                     case REVIEW_ACCEPTED -> AnnotationState.ACCEPTED;
                     case REVIEW_REJECTED -> AnnotationState.REJECTED;
-                    case REVIEW_AUDITED -> AnnotationState.AUDITED;
-                    default -> null;
+                    // an audit passes (audited) or fails (back to its author, rejected): the state after says which
+                    case REVIEW_AUDITED -> state(e.after()) == AnnotationState.REJECTED ? AnnotationState.REJECTED : AnnotationState.AUDITED;
+                    default -> null; // comments change nothing
                 };
                 if (s != null) {
-                    reviews.computeIfAbsent(day, d -> new Review()).count(s, e.detail());
+                    reviews.computeIfAbsent(day, d -> new Review()).count(s, reason(e));
                 }
             }
         }
@@ -338,6 +339,17 @@ public final class QualityCollector {
     private static boolean handedIn(AnnotationState s) {
         return s == AnnotationState.SUBMITTED || s == AnnotationState.IN_REVIEW || s == AnnotationState.ACCEPTED
                 || s == AnnotationState.AUDITED;
+    }
+
+    /**
+     * The reason of a rejection: the review workflow keeps it in {@code after.text} (its detail is a
+     * sentence about the step); a trail written otherwise may have only the detail.
+     */
+    private static String reason(AuditEvent e) {
+        if (e.after() != null && e.after().get("text") instanceof String text) {
+            return text;
+        }
+        return e.detail();
     }
 
     private static AnnotationState state(Map<String, Object> tree) {

@@ -65,12 +65,17 @@ class QualityCollectorTest {
                     QualityProjects.event("2026-11-05T09:00:00Z", AuditEvent.ANNOTATION_CREATED, "i1", "alice", Map.of(), "car"),
                     QualityProjects.event("2026-11-05T09:01:00Z", AuditEvent.ANNOTATION_CHANGED, "i1", "alice", Map.of(), "car"),
                     QualityProjects.event("2026-11-05T09:02:00Z", QualityCollector.REVIEW_SUBMITTED, "i1", "alice", null, ""),
-                    QualityProjects.event("2026-11-06T11:00:00Z", QualityCollector.REVIEW_REJECTED, "i1", "alice", null, "missed objects"),
+                    // as the review workflow writes it: the reason in after.text, a sentence in the detail
+                    QualityProjects.event("2026-11-06T11:00:00Z", QualityCollector.REVIEW_REJECTED, "i1", "alice",
+                            Map.of("state", "rejected", "text", "missed objects"), "rejected the set of alice: missed objects"),
                     QualityProjects.event("2026-11-06T12:00:00Z", AuditEvent.STATE_CHANGED, "i1", "alice", Map.of("state", "REJECTED"), ""),
                     QualityProjects.event("2026-11-06T13:00:00Z", QualityCollector.REVIEW_REJECTED, "i3", "bob", null, "wrong label"),
                     QualityProjects.event("2026-11-07T08:00:00Z", QualityCollector.REVIEW_ACCEPTED, "i3", "bob", null, ""),
                     QualityProjects.event("2026-11-08T08:00:00Z", QualityCollector.REVIEW_AUDITED, "i3", "bob", null, ""),
-                    QualityProjects.event("2026-11-08T09:00:00Z", QualityCollector.REVIEW_REJECTED, "gone", "carol", null, "missed objects")));
+                    // a failed audit sends the set back: a rejection
+                    QualityProjects.event("2026-11-08T09:00:00Z", QualityCollector.REVIEW_AUDITED, "gone", "carol",
+                            Map.of("state", "rejected", "text", "missed objects"), "audited the set of carol: missed objects"),
+                    QualityProjects.event("2026-11-08T10:00:00Z", "review.commented", "i3", "bob", Map.of("state", "audited", "text", "ok"), "")));
 
             QualityData d = new QualityCollector(p).zone(ZoneOffset.UTC).collect(Progress.NONE);
 
