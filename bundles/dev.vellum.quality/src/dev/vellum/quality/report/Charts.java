@@ -12,10 +12,8 @@ import java.awt.Paint;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,10 +35,11 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
@@ -48,6 +47,8 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.time.Day;
+import org.jfree.data.time.TimeTableXYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -79,6 +80,7 @@ public final class Charts {
         new Color(0x9C755F), new Color(0xF1A99B)};
     private static final Color WARNING = new Color(0xC0392B);
     private static final String FONT = Font.SANS_SERIF;
+    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
     private Charts() {
     }
@@ -205,29 +207,22 @@ public final class Charts {
 
     /** Sets handed in per day, stacked by annotator. */
     public static JFreeChart throughput(QualityData data) {
-        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-        Set<String> who = new TreeSet<>();
         Map<LocalDate, Map<String, Integer>> byDay = new TreeMap<>();
+        Set<String> who = new TreeSet<>();
         for (Throughput t : data.throughput()) {
-            who.add(t.annotator());
-            byDay.computeIfAbsent(t.day(), d -> new TreeMap<>()).merge(t.annotator(), t.submitted(), Integer::sum);
-        }
-        boolean any = data.throughput().stream().anyMatch(t -> t.submitted() > 0);
-        if (any) {
-            for (LocalDate day : days(byDay.keySet())) {
-                for (String a : who) {
-                    dataset.addValue(byDay.getOrDefault(day, Map.of()).getOrDefault(a, 0), a, dayLabel(day, byDay.keySet()));
-                }
+            if (t.submitted() > 0) {
+                who.add(t.annotator());
+                byDay.computeIfAbsent(t.day(), d -> new TreeMap<>()).merge(t.annotator(), t.submitted(), Integer::sum);
             }
         }
-        StackedBarRenderer renderer = new StackedBarRenderer();
-        int i = 0;
-        for (Object row : dataset.getRowKeys()) {
-            renderer.setSeriesPaint(i++, annotatorColor(data.annotators(), (String) row));
+        TimeTableXYDataset dataset = dayTable(byDay, new ArrayList<>(who));
+        StackedXYBarRenderer renderer = new StackedXYBarRenderer(0.25);
+        for (int i = 0; i < dataset.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, annotatorColor(data.annotators(), (String) dataset.getSeriesKey(i)));
         }
-        CategoryPlot plot = new CategoryPlot(dataset, categoryAxis("Day"), integerAxis("Sets handed in"), renderer);
+        XYPlot plot = new XYPlot(dataset, dayAxis(byDay.keySet()), integerAxis("Sets handed in"), renderer);
         return finish(new JFreeChart("Throughput", JFreeChart.DEFAULT_TITLE_FONT, plot, true), "sets submitted per day, by annotator",
-                !any, renderer);
+                byDay.isEmpty(), null);
     }
 
     /** Observed label shares against the expected ones. */
@@ -264,36 +259,65 @@ public final class Charts {
 
     /** Review outcomes per day: accepted, rejected by reason, audited. */
     public static JFreeChart reviewOutcomes(QualityData data) {
-        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         Set<String> reasons = new TreeSet<>();
         data.reviews().forEach(r -> reasons.addAll(r.rejected().keySet()));
-        Map<LocalDate, ReviewDay> byDay = new TreeMap<>();
-        data.reviews().forEach(r -> byDay.put(r.day(), r));
-        boolean any = data.reviews().stream().anyMatch(r -> r.accepted() + r.rejectedTotal() + r.audited() > 0);
-        List<String> rows = new ArrayList<>();
-        rows.add("Accepted");
-        reasons.forEach(r -> rows.add("Rejected: " + r));
-        rows.add("Audited");
-        if (any) {
-            for (LocalDate day : days(byDay.keySet())) {
-                ReviewDay r = byDay.get(day);
-                String column = dayLabel(day, byDay.keySet());
-                dataset.addValue(r == null ? 0 : r.accepted(), "Accepted", column);
-                for (String reason : reasons) {
-                    dataset.addValue(r == null ? 0 : r.rejected().getOrDefault(reason, 0), "Rejected: " + reason, column);
-                }
-                dataset.addValue(r == null ? 0 : r.audited(), "Audited", column);
+        List<String> series = new ArrayList<>();
+        series.add("Accepted");
+        reasons.forEach(r -> series.add("Rejected: " + r));
+        series.add("Audited");
+        Map<LocalDate, Map<String, Integer>> byDay = new TreeMap<>();
+        for (ReviewDay r : data.reviews()) {
+            if (r.accepted() + r.rejectedTotal() + r.audited() == 0) {
+                continue;
             }
+            Map<String, Integer> day = byDay.computeIfAbsent(r.day(), d -> new TreeMap<>());
+            day.merge("Accepted", r.accepted(), Integer::sum);
+            r.rejected().forEach((reason, n) -> day.merge("Rejected: " + reason, n, Integer::sum));
+            day.merge("Audited", r.audited(), Integer::sum);
         }
-        StackedBarRenderer renderer = new StackedBarRenderer();
-        for (int i = 0; i < rows.size(); i++) {
-            String row = rows.get(i);
+        TimeTableXYDataset dataset = dayTable(byDay, series);
+        StackedXYBarRenderer renderer = new StackedXYBarRenderer(0.25);
+        for (int i = 0; i < series.size(); i++) {
+            String row = series.get(i);
             Paint paint = row.equals("Accepted") ? ACCEPTED : row.equals("Audited") ? AUDITED : REJECTED[(i - 1) % REJECTED.length];
             renderer.setSeriesPaint(i, paint);
         }
-        CategoryPlot plot = new CategoryPlot(dataset, categoryAxis("Day"), integerAxis("Sets"), renderer);
+        XYPlot plot = new XYPlot(dataset, dayAxis(byDay.keySet()), integerAxis("Sets"), renderer);
         return finish(new JFreeChart("Review outcomes", JFreeChart.DEFAULT_TITLE_FONT, plot, true),
-                "accepted, rejected by reason and audited per day", !any, renderer);
+                "accepted, rejected by reason and audited per day", byDay.isEmpty(), null);
+    }
+
+    /**
+     * Counts per day and series as a table of calendar days (UTC, as the date axes show them); every
+     * series gets a value on every day with data, so the stacks line up.
+     */
+    private static TimeTableXYDataset dayTable(Map<LocalDate, Map<String, Integer>> byDay, List<String> series) {
+        TimeTableXYDataset dataset = new TimeTableXYDataset(UTC, Locale.ENGLISH);
+        for (Map.Entry<LocalDate, Map<String, Integer>> e : byDay.entrySet()) {
+            Day day = new Day(java.util.Date.from(e.getKey().atStartOfDay(ZoneOffset.UTC).toInstant()), UTC, Locale.ENGLISH);
+            for (String key : series) {
+                dataset.add(day, e.getValue().getOrDefault(key, 0), key, false);
+            }
+        }
+        return dataset;
+    }
+
+    /** A day axis showing a week around the data when it spans less, so that one day is not one wall-wide bar. */
+    private static DateAxis dayAxis(Set<LocalDate> days) {
+        DateAxis x = dateAxis("Day");
+        if (!days.isEmpty()) {
+            LocalDate first = days.iterator().next();
+            LocalDate last = first;
+            for (LocalDate d : days) {
+                last = d;
+            }
+            long span = java.time.temporal.ChronoUnit.DAYS.between(first, last);
+            if (span < 7) {
+                long pad = Math.max(1, (7 - span) / 2);
+                x.setRange(millis(first.minusDays(pad)), millis(last.plusDays(pad + 1)));
+            }
+        }
+        return x;
     }
 
     /** Applies Vellum's look, the subtitle and the empty state; returns the chart. */
@@ -349,6 +373,13 @@ public final class Charts {
             cp.setAxisOffset(RectangleInsets.ZERO_INSETS);
             axes(cp.getDomainAxis(), empty);
             axes(cp.getRangeAxis(), empty);
+        }
+        if (plot instanceof XYPlot xyp && xyp.getRenderer() instanceof XYBarRenderer xyBars) {
+            xyBars.setBarPainter(new StandardXYBarPainter());
+            xyp.setDomainGridlinesVisible(false); // bars stand on the days; vertical lines only clutter them
+            xyBars.setShadowVisible(false);
+            xyBars.setDrawBarOutline(false);
+            xyBars.setDefaultToolTipGenerator(new org.jfree.chart.labels.StandardXYToolTipGenerator());
         }
         if (bars != null) {
             bars.setBarPainter(new StandardBarPainter());
@@ -432,32 +463,6 @@ public final class Charts {
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         y.setUpperMargin(0.08);
         return y;
-    }
-
-    /** Every day from the first to the last when that is a readable run, else only the given days. */
-    private static List<LocalDate> days(Set<LocalDate> have) {
-        if (have.isEmpty()) {
-            return List.of();
-        }
-        LocalDate first = have.iterator().next();
-        LocalDate last = first;
-        for (LocalDate d : have) {
-            last = d;
-        }
-        if (first.plusDays(45).isBefore(last)) {
-            return new ArrayList<>(have);
-        }
-        List<LocalDate> out = new ArrayList<>();
-        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-            out.add(d);
-        }
-        return out;
-    }
-
-    private static String dayLabel(LocalDate day, Set<LocalDate> all) {
-        Set<Integer> years = new LinkedHashSet<>();
-        all.forEach(d -> years.add(d.getYear()));
-        return day.format(DateTimeFormatter.ofPattern(years.size() > 1 ? "d MMM yy" : "d MMM", Locale.ENGLISH));
     }
 
     private static double millis(LocalDate day) {

@@ -24,6 +24,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.time.TimeTableXYDataset;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
 
@@ -70,21 +71,38 @@ class ChartsTest {
         assertEquals(2, gold.getDataset().getSeriesCount());
         assertEquals(0.8, ((ValueMarker) gold.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next()).getValue(), 0);
 
-        CategoryDataset throughput = charts.get("throughput").getCategoryPlot().getDataset();
-        assertEquals(List.of("alice", "bob", "carol"), throughput.getRowKeys());
-        assertEquals(List.of("2 Nov", "3 Nov", "4 Nov"), throughput.getColumnKeys(), "every day of the run, empty ones too");
-        assertEquals(4, throughput.getValue("alice", "2 Nov").intValue());
-        assertEquals(0, throughput.getValue("carol", "3 Nov").intValue());
+        TimeTableXYDataset throughput = (TimeTableXYDataset) charts.get("throughput").getXYPlot().getDataset();
+        assertEquals(List.of("alice", "bob", "carol"), keys(throughput));
+        assertEquals(2, throughput.getItemCount(), "the days with work");
+        assertEquals(millis(D1), throughput.getTimePeriod(0).getStart().getTime(), "calendar days in UTC");
+        assertEquals(4, throughput.getY(throughput.indexOf("alice"), 0).intValue());
+        assertEquals(0, throughput.getY(throughput.indexOf("carol"), 0).intValue());
+        assertEquals(3, throughput.getY(throughput.indexOf("carol"), 1).intValue());
+        // two days three days apart: the axis shows a week around them, not two wall-wide bars
+        org.jfree.chart.axis.ValueAxis days = charts.get("throughput").getXYPlot().getDomainAxis();
+        assertTrue(days.getRange().getLength() >= 7 * 86_400_000.0, days.getRange().toString());
 
         CategoryDataset labels = charts.get("labels").getCategoryPlot().getDataset();
         assertEquals(List.of("Observed", "Expected"), labels.getRowKeys());
         assertEquals(0.6, labels.getValue("Observed", "car").doubleValue(), 1e-12);
         assertEquals(0.5, labels.getValue("Expected", "car").doubleValue(), 1e-12);
 
-        CategoryDataset reviews = charts.get("reviews").getCategoryPlot().getDataset();
-        assertEquals(List.of("Accepted", "Rejected: missed objects", "Rejected: wrong label", "Audited"), reviews.getRowKeys());
-        assertEquals(2, reviews.getValue("Rejected: missed objects", "2 Nov").intValue());
-        assertEquals(1, reviews.getValue("Audited", "4 Nov").intValue());
+        TimeTableXYDataset reviews = (TimeTableXYDataset) charts.get("reviews").getXYPlot().getDataset();
+        assertEquals(List.of("Accepted", "Rejected: missed objects", "Rejected: wrong label", "Audited"), keys(reviews));
+        assertEquals(2, reviews.getY(reviews.indexOf("Rejected: missed objects"), 0).intValue());
+        assertEquals(1, reviews.getY(reviews.indexOf("Audited"), 1).intValue());
+    }
+
+    private static List<Object> keys(TimeTableXYDataset d) {
+        List<Object> out = new java.util.ArrayList<>();
+        for (int i = 0; i < d.getSeriesCount(); i++) {
+            out.add(d.getSeriesKey(i));
+        }
+        return out;
+    }
+
+    private static long millis(LocalDate day) {
+        return day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
     }
 
     @Test
@@ -92,8 +110,8 @@ class ChartsTest {
         QualityData d = sample();
         JFreeChart throughput = Charts.throughput(d);
         JFreeChart gold = Charts.goldAccuracy(d);
-        CategoryPlot tp = throughput.getCategoryPlot();
-        Paint bobBars = tp.getRenderer().getSeriesPaint(tp.getDataset().getRowIndex("bob"));
+        XYPlot tp = throughput.getXYPlot();
+        Paint bobBars = tp.getRenderer().getSeriesPaint(tp.getDataset().indexOf("bob"));
         XYPlot gp = gold.getXYPlot();
         Paint bobLine = gp.getRenderer().getSeriesPaint(gp.getDataset().indexOf("bob"));
         assertEquals(bobBars, bobLine);
@@ -109,6 +127,9 @@ class ChartsTest {
             if (c.getPlot() instanceof CategoryPlot cp) {
                 BarRenderer r = (BarRenderer) cp.getRenderer();
                 assertTrue(r.getBarPainter() instanceof StandardBarPainter, "no gradient in " + c.getTitle().getText());
+                assertFalse(r.getShadowsVisible(), "no shadow in " + c.getTitle().getText());
+            } else if (c.getXYPlot().getRenderer() instanceof org.jfree.chart.renderer.xy.XYBarRenderer r) {
+                assertTrue(r.getBarPainter() instanceof org.jfree.chart.renderer.xy.StandardXYBarPainter, "no gradient in " + c.getTitle().getText());
                 assertFalse(r.getShadowsVisible(), "no shadow in " + c.getTitle().getText());
             }
         }

@@ -108,8 +108,10 @@ class DashboardPartTest {
         assertEquals(canvases.get(0).toDisplay(0, 0).y, canvases.get(2).toDisplay(0, 0).y);
         QualityData d = part.data();
         assertEquals(List.of("alice", "bob"), d.annotators());
-        var throughput = canvases.get(Charts.IDS.indexOf("throughput")).getChart().getCategoryPlot().getDataset();
-        assertEquals(List.of("alice", "bob"), throughput.getRowKeys());
+        var throughput = canvases.get(Charts.IDS.indexOf("throughput")).getChart().getXYPlot().getDataset();
+        assertEquals(2, throughput.getSeriesCount());
+        assertEquals("alice", throughput.getSeriesKey(0));
+        assertEquals("bob", throughput.getSeriesKey(1));
         assertNull(part.warning(), "no gold, no warning");
         // alice's accepted set on 2 Nov and bob's submitted one on 3 Nov; bob's rejected set is not handed in
         assertEquals("2", part.summary("Sets handed in"));
