@@ -311,11 +311,10 @@ public final class Charts {
             for (LocalDate d : days) {
                 last = d;
             }
+            // a day's bar spans the day: a day of room each side keeps the first and last bars off the frame
             long span = java.time.temporal.ChronoUnit.DAYS.between(first, last);
-            if (span < 7) {
-                long pad = Math.max(1, (7 - span) / 2);
-                x.setRange(millis(first.minusDays(pad)), millis(last.plusDays(pad + 1)));
-            }
+            long pad = span < 7 ? Math.max(1, (7 - span) / 2) : 1;
+            x.setRange(millis(first.minusDays(pad)), millis(last.plusDays(pad + 1)));
         }
         return x;
     }
