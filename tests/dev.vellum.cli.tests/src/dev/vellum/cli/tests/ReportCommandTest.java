@@ -68,8 +68,9 @@ class ReportCommandTest extends CliTestBase {
         assertTrue(doc.contains("box too loose"), "the rejection's reason");
         assertTrue(doc.contains("<td>alice</td><td class=\"n\">1</td>"), "alice handed in one set");
         assertFalse(doc.replace("http://www.w3.org/2000/svg", "").contains("http"), "no external reference");
-        // agreement: computed once the agreement engine is merged; until then the report says why it is missing
-        assertTrue(doc.contains("Agreement is not available in this build yet") || doc.contains("Krippendorff"), "agreement or its note");
+        // agreement over alice's and bob's shared item (no agreement units installed here: no units, no value)
+        assertTrue(doc.contains("Krippendorff&#39;s alpha"), "the agreement table");
+        assertFalse(doc.contains("not available"), "agreement is computed");
         assertTrue(doc.contains("0 findings") || doc.contains(" finding"), "validation ran");
     }
 
