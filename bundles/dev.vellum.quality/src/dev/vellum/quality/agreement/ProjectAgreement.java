@@ -52,6 +52,10 @@ import java.util.stream.IntStream;
  * own levels: when the units of one table (overall, a label, a pair, a week) have different levels
  * and the query gives none, that table is read at {@link MeasurementLevel#NOMINAL}, the one level
  * every value can be read at; {@link Report#byKind()} then holds each kind at its own level.
+ * <p>
+ * <b>Threads.</b> Items are loaded in batches ({@link StoredProject#loadItems}) and the units of a
+ * batch's items are made on several threads at once: units services are stateless by contract, and
+ * those that read media do so through the store's read-only calls ({@code resolve}, documents).
  */
 public final class ProjectAgreement {
     /** The category an annotator who compared the item but did not rate a unit gets for Cohen and Fleiss. */

@@ -33,7 +33,8 @@ import java.util.stream.IntStream;
  * {@code accuracy = correct / (reference units + units only the annotator has)}. A set with nothing
  * to get wrong (an empty reference answered by an empty set) is fully accurate.
  * <p>
- * Knows no modality. Thread-safe when the registry's services are (they are stateless).
+ * Knows no modality. Thread-safe when the registry's services are (they are stateless);
+ * {@link #compute} scores the items of a batch on several threads at once.
  */
 public final class GoldScores {
     /** The accuracy below which an annotator is warned about when neither the caller nor the project gives another. */

@@ -11,13 +11,22 @@ import dev.vellum.core.model.AnnotationState;
 import dev.vellum.core.model.Asset;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.spi.StoredProject;
+import dev.vellum.core.spi.AgreementUnits;
+import dev.vellum.modality.image.agreement.KeypointUnits;
 import dev.vellum.modality.image.agreement.ShapeUnits;
+import dev.vellum.modality.image.agreement.TagUnits;
+import dev.vellum.modality.preference.agreement.ChoiceUnits;
+import dev.vellum.modality.preference.agreement.FlagUnits;
+import dev.vellum.modality.preference.agreement.RankUnits;
+import dev.vellum.modality.preference.agreement.RubricUnits;
 import dev.vellum.modality.image.model.BoundingBox;
 import dev.vellum.store.folder.FolderProjectStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +135,59 @@ class GoldCommandTest extends CliTestBase {
         assertEquals(ExitCodes.OK, run("gold", "accuracy", p.toString(), "--json"), err);
         assertEquals(0.4, json().get("threshold").asDouble(), 1e-12);
         assertEquals(ExitCodes.FINDINGS, run("gold", "accuracy", p.toString(), "--threshold", "0.6"), "the option wins: " + out);
+    }
+
+    /**
+     * The sample project, with every image and preference units service installed: gold references
+     * taken from alice on an image item of every shape type and on a preference item of rankings,
+     * rubrics and flags; alice scores her own answers perfectly, bob's work is scored unit by unit,
+     * and the marks extend the sample's real audit chain.
+     */
+    @Test
+    void theSampleProjectScoredWithEveryImageAndPreferenceUnit() throws Exception {
+        for (AgreementUnits u : List.<AgreementUnits>of(new TagUnits(), new KeypointUnits(), new ChoiceUnits(), new RankUnits(),
+                new RubricUnits(), new FlagUnits())) {
+            agreements.addUnits(u);
+        }
+        String p = sample();
+        assertEquals(ExitCodes.OK, run("gold", "mark", p, "street-002", "--from", "alice", "--user", "rita"), err);
+        assertEquals(ExitCodes.OK, run("gold", "mark", p, "chat-003", "--from", "alice", "--user", "rita"), err);
+        run("gold", "accuracy", p, "--json");
+        JsonNode doc = json();
+        assertEquals(2, doc.get("goldItems").asInt(), out);
+        assertEquals(1.0, doc.get("annotators").get("alice").get("accuracy").asDouble(), 1e-12, out);
+        assertEquals(2, doc.get("annotators").get("alice").get("items").asInt());
+        JsonNode bob = doc.get("annotators").get("bob");
+        assertEquals(2, bob.get("items").asInt(), "bob's set on street-002 is in review and on chat-003 submitted: both scored");
+        for (JsonNode item : doc.get("items")) {
+            int parts = item.get("correct").asInt() + item.get("wrong").asInt() + item.get("missed").asInt() + item.get("extra").asInt();
+            assertEquals(item.get("units").asInt(), parts, "every unit is correct, wrong, missed or extra: " + item);
+            assertTrue(item.get("units").asInt() > 0, item.toString());
+        }
+        assertTrue(bob.get("accuracy").asDouble() < 1.0, "bob's street-002 lacks alice's mask: " + bob);
+        assertEquals(ExitCodes.OK, run("audit", "verify", p), out + err);
+    }
+
+    /** A copy of samples/demo. */
+    private String sample() throws Exception {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("samples/demo/vellum.json"))) {
+            dir = dir.getParent();
+        }
+        assertTrue(dir != null, "samples/demo not found above " + System.getProperty("user.dir"));
+        Path source = dir.resolve("samples/demo");
+        Path copy = tmp.resolve("demo");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(source.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        return copy.toString();
     }
 
     @Test
