@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * in its file, a description for people and the severity of what it finds; {@link #modality()}
  * narrows it to items of one modality (empty: every item).
  */
-public sealed interface ProjectRule permits ProjectRule.RequiredAttributes, ProjectRule.LabelCombination, ProjectRule.LabelDistribution {
+public sealed interface ProjectRule permits ProjectRule.PerSet, ProjectRule.LabelDistribution {
     /** The prefix of the rule id of every finding of a project rule: {@code project.<id>@v<N>} or {@code @draft}. */
     String FINDING_PREFIX = "project.";
 
