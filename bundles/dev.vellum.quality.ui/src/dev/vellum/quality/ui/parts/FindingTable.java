@@ -16,7 +16,7 @@ import java.util.function.Function;
 public final class FindingTable {
     /** A column: header, width in pixels, and the text shown. */
     public enum Column {
-        SEVERITY("Severity", 90, f -> name(f.severity())),
+        SEVERITY("Severity", 90, f -> FindingTable.name(f.severity())),
         RULE("Rule", 230, Finding::ruleId),
         ITEM("Item", 110, f -> f.itemId().isEmpty() ? "(project)" : f.itemId()),
         ANNOTATOR("Annotator", 90, Finding::annotator),
