@@ -52,9 +52,9 @@ public final class ValidateCommand extends CliCommand {
             printJson(doc);
         } else {
             for (Finding f : findings) {
-                out.printf("%s %s %s%s: %s [%s]%n", f.severity().name().toLowerCase(Locale.ROOT),
-                        f.itemId().isEmpty() ? "(project)" : f.itemId(), f.annotator(),
-                        f.annotationId().isEmpty() ? "" : "/" + f.annotationId(), f.message(), f.ruleId());
+                String where = (f.itemId().isEmpty() ? "(project)" : f.itemId()) + (f.annotator().isEmpty() ? ""
+                        : " " + f.annotator() + (f.annotationId().isEmpty() ? "" : "/" + f.annotationId()));
+                out.printf("%s %s: %s [%s]%n", f.severity().name().toLowerCase(Locale.ROOT), where, f.message(), f.ruleId());
             }
             out.printf("%,d items checked, %,d findings (project rules: %s)%n", summary.itemsChecked(), findings.size(),
                     summary.rulesVersion().isEmpty() ? "unreadable" : summary.projectRules() + " of " + summary.rulesVersion());

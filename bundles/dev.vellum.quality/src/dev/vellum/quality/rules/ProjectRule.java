@@ -55,6 +55,11 @@ public sealed interface ProjectRule permits ProjectRule.PerSet, ProjectRule.Labe
                 && !(value instanceof Map<?, ?> m && m.isEmpty());
     }
 
+    /** What ends a finding's message: {@code ": "} and the rule's description, or nothing without one. */
+    static String because(String description) {
+        return description == null || description.isBlank() ? "" : ": " + description;
+    }
+
     /** Sets whose work counts for the label distribution: handed in and not sent back. */
     static boolean handedIn(AnnotationState state) {
         return state == AnnotationState.SUBMITTED || state == AnnotationState.IN_REVIEW || state == AnnotationState.ACCEPTED
@@ -99,7 +104,7 @@ public sealed interface ProjectRule permits ProjectRule.PerSet, ProjectRule.Labe
                     if (!isSet(a.attributes().get(name))) {
                         String what = a.label().isEmpty() ? a.typeId() : "'" + a.label() + "'";
                         findings.accept(new Finding(ruleId, severity, item.id(), set.annotator(), a.id(),
-                                what + " must have attribute '" + name + "' set: " + description));
+                                what + " must have attribute '" + name + "' set" + because(description)));
                     }
                 }
             }
@@ -157,7 +162,7 @@ public sealed interface ProjectRule permits ProjectRule.PerSet, ProjectRule.Labe
                     List<String> missing = labels.stream().filter(l -> first(all, Set.of(l)) == null).toList();
                     if (!missing.isEmpty()) {
                         findings.accept(new Finding(ruleId, severity, item.id(), set.annotator(), trigger.id(), "'" + when
-                                + "' without " + quoted(missing) + " in the same set: " + description));
+                                + "' without " + quoted(missing) + " in the same set" + because(description)));
                     }
                 }
                 case EXCLUDES -> {
@@ -177,12 +182,12 @@ public sealed interface ProjectRule permits ProjectRule.PerSet, ProjectRule.Labe
                         for (Annotation extra : found.subList(1, found.size())) {
                             findings.accept(new Finding(ruleId, severity, item.id(), set.annotator(), extra.id(), "'" + extra.label()
                                     + "' is one more of " + quoted(labels) + " than the one allowed (" + found.size()
-                                    + " in this set): " + description));
+                                    + " in this set)" + because(description)));
                         }
                     } else if (found.isEmpty() && set.state() != AnnotationState.IN_PROGRESS) {
                         // A set still being worked on may simply not have got there yet.
                         findings.accept(new Finding(ruleId, severity, item.id(), set.annotator(), "", "none of " + quoted(labels)
-                                + " in a " + set.state().id() + " set: " + description));
+                                + " in a " + set.state().id() + " set" + because(description)));
                     }
                 }
             }
@@ -243,8 +248,8 @@ public sealed interface ProjectRule permits ProjectRule.PerSet, ProjectRule.Labe
                 // A hair of slack so that a share exactly at the edge passes despite rounding.
                 if (Math.abs(share - e.getValue()) > tolerance + 1e-12) {
                     findings.accept(new Finding(ruleId, severity, "", "", "", String.format(Locale.ROOT,
-                            "label '%s' is %.1f%% of %d %s annotations (%d); expected %.1f%% \u00b1 %.1f%%: %s", e.getKey(),
-                            100 * share, total, modality, n, 100 * e.getValue(), 100 * tolerance, description)));
+                            "label '%s' is %.1f%% of %d %s annotations (%d); expected %.1f%% \u00b1 %.1f%%%s", e.getKey(),
+                            100 * share, total, modality, n, 100 * e.getValue(), 100 * tolerance, because(description))));
                 }
             }
         }

@@ -132,7 +132,7 @@ class RulesCommandsTest extends CliTestBase {
         assertEquals(ExitCodes.BAD_INPUT, run("rules", "check", p));
         assertTrue(err.contains("rules/draft.json: rule 1 ('x'): \"kind\" is missing"), err);
         assertEquals(ExitCodes.FINDINGS, run("validate", p), err);
-        assertTrue(out.startsWith("error (project) : " + Path.of(p, "rules/draft.json") + ": rule 1 ('x'): \"kind\" is missing"
+        assertTrue(out.startsWith("error (project): " + Path.of(p, "rules/draft.json") + ": rule 1 ('x'): \"kind\" is missing"
                 + " [project.rules-file]\n"), out);
     }
 }

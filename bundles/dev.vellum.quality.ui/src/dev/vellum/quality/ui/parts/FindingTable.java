@@ -16,12 +16,14 @@ import java.util.function.Function;
 public final class FindingTable {
     /** A column: header, width in pixels, and the text shown. */
     public enum Column {
-        SEVERITY("Severity", 90, f -> FindingTable.name(f.severity())),
-        RULE("Rule", 230, Finding::ruleId),
-        ITEM("Item", 110, f -> f.itemId().isEmpty() ? "(project)" : f.itemId()),
-        ANNOTATOR("Annotator", 90, Finding::annotator),
-        ANNOTATION("Annotation", 90, Finding::annotationId),
-        MESSAGE("Message", 600, Finding::message);
+        // The message comes second, as in Eclipse's own Problems view: it is what a bottom view's
+        // width must show without scrolling.
+        SEVERITY("Severity", 85, f -> FindingTable.name(f.severity())),
+        MESSAGE("Message", 460, Finding::message),
+        ITEM("Item", 85, f -> f.itemId().isEmpty() ? "(project)" : f.itemId()),
+        ANNOTATOR("Annotator", 75, Finding::annotator),
+        ANNOTATION("Annotation", 80, Finding::annotationId),
+        RULE("Rule", 220, Finding::ruleId);
 
         private final String header;
         private final int width;

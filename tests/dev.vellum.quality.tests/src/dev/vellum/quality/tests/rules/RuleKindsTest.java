@@ -85,6 +85,7 @@ class RuleKindsTest {
         assertEquals(List.of(), check(rule, item("i1", set("alice", AnnotationState.SUBMITTED, "night"))));
         List<Finding> f = check(rule, item("i2", set("alice", AnnotationState.SUBMITTED, "night", "daytime", "night")));
         assertEquals(List.of("a1", "a3"), f.stream().map(Finding::annotationId).toList());
+        assertEquals("'night' together with 'daytime' in the same set", f.get(0).message(), "no description: the message ends there");
     }
 
     @Test

@@ -65,6 +65,10 @@ class ProblemsPartTest {
             ]}
             """;
 
+    /** Columns by position: severity, message, item, annotator, annotation, rule. */
+    private static final int ITEM = 2;
+    private static final int RULE = 5;
+
     @TempDir
     Path tmp;
     private Display display;
@@ -197,13 +201,14 @@ class ProblemsPartTest {
         ProblemsPart p = ContextInjectionFactory.make(ProblemsPart.class, context);
         awaitIdle(p);
         Table table = find(shell, "problems.table", Table.class);
-        assertEquals(3, table.getItemCount(), column(table, 5).toString());
+        assertEquals(3, table.getItemCount(), column(table, 1).toString());
         assertEquals(List.of("Error", "Error", "Warning"), column(table, 0), "worst first");
-        assertEquals(List.of("project.car-kind@draft", "schema.unknown-label", "project.bike-rider@draft"), column(table, 1));
-        assertEquals(List.of("s1", "s2", "s1"), column(table, 2));
-        assertEquals(List.of("alice", "bob", "alice"), column(table, 3));
-        assertEquals(List.of("a1", "b1", "a2"), column(table, 4));
+        assertEquals(List.of("project.car-kind@draft", "schema.unknown-label", "project.bike-rider@draft"), column(table, RULE));
+        assertEquals(List.of("s1", "s2", "s1"), column(table, ITEM));
+        assertEquals(List.of("alice", "bob", "alice"), column(table, ITEM + 1));
+        assertEquals(List.of("a1", "b1", "a2"), column(table, ITEM + 2));
         assertNotNull(table.getItem(0).getImage(0), "a coloured severity mark");
+        assertEquals("'car' must have attribute 'kind' set", column(table, 1).get(0), "no description, no colon");
         assertEquals("Problems (2 errors, 1 warning)", part.getLabel());
 
         Button errors = find(shell, "problems.show.error", Button.class);
@@ -215,10 +220,10 @@ class ProblemsPartTest {
         errors.setSelection(true);
         errors.notifyListeners(SWT.Selection, new Event());
 
-        table.getColumn(2).notifyListeners(SWT.Selection, new Event());
-        assertEquals(List.of("s1", "s1", "s2"), column(table, 2), "sorted by item");
-        table.getColumn(2).notifyListeners(SWT.Selection, new Event());
-        assertEquals(List.of("s2", "s1", "s1"), column(table, 2), "a second click reverses");
+        table.getColumn(ITEM).notifyListeners(SWT.Selection, new Event());
+        assertEquals(List.of("s1", "s1", "s2"), column(table, ITEM), "sorted by item");
+        table.getColumn(ITEM).notifyListeners(SWT.Selection, new Event());
+        assertEquals(List.of("s2", "s1", "s1"), column(table, ITEM), "a second click reverses");
     }
 
     @Test
@@ -243,7 +248,7 @@ class ProblemsPartTest {
         ProblemsPart p = ContextInjectionFactory.make(ProblemsPart.class, context);
         awaitIdle(p);
         Table table = find(shell, "problems.table", Table.class);
-        int row = column(table, 1).indexOf("project.bike-rider@draft");
+        int row = column(table, RULE).indexOf("project.bike-rider@draft");
         table.setSelection(row);
         Event e = new Event();
         e.item = table.getItem(row);
