@@ -172,7 +172,7 @@ public sealed interface ProjectRule permits ProjectRule.PerSet, ProjectRule.Labe
                     for (Annotation a : all) {
                         if (labels.contains(a.label())) {
                             findings.accept(new Finding(ruleId, severity, item.id(), set.annotator(), a.id(), "'" + a.label()
-                                    + "' together with '" + when + "' in the same set: " + description));
+                                    + "' together with '" + when + "' in the same set" + because(description)));
                         }
                     }
                 }
