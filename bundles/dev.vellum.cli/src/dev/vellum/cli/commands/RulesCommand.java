@@ -135,7 +135,7 @@ public final class RulesCommand extends CommandGroup {
         @Override
         int run(StoredProject stored) throws Exception {
             ProjectRules rules = new ProjectRules(stored);
-            RuleSet set = rules.saveDraft(file.toString(), readFile(file));
+            RuleSet set = rules.saveDraft(file.toString(), readFile(file), user());
             ProjectRules.InForce f = rules.inForce();
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();

@@ -1,8 +1,11 @@
 package dev.vellum.quality.rules;
 
+import dev.vellum.core.audit.AuditEvent;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.spi.StoredProject;
 import dev.vellum.guidelines.Guidelines;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,6 +28,8 @@ public final class ProjectRules {
     public static final String FOLDER = "rules";
     /** The draft's document. */
     public static final String DRAFT = FOLDER + "/draft.json";
+    /** The audit event kind of a change to the rule draft. */
+    public static final String DRAFT_EDITED = "rules.draft-edited";
     /** What {@link InForce#version()} says of the draft. */
     public static final String DRAFT_VERSION = "draft";
 
@@ -88,13 +93,39 @@ public final class ProjectRules {
      * Replaces the draft with {@code text}, which must parse; kept as written (the author's layout
      * and order). The rules in force change only when the next guideline version is published.
      *
+     * Recorded in the audit trail ({@value #DRAFT_EDITED}) with the rule ids before and after;
+     * saving the text the draft already has changes nothing and records nothing.
+     *
      * @param source names the text in errors (the file it came from)
+     * @param user   who saves it
      * @throws StoreException naming {@code source} and the problem when the text is not a valid rule file; nothing is written
      */
-    public RuleSet saveDraft(String source, String text) throws StoreException {
+    public RuleSet saveDraft(String source, String text, String user) throws StoreException {
         RuleSet rules = RuleSet.parse(source, text);
-        project.documents().write(DRAFT, text.endsWith("\n") ? text : text + "\n");
+        String stored = text.endsWith("\n") ? text : text + "\n";
+        Optional<String> before = draftText();
+        if (before.isPresent() && before.get().equals(stored)) {
+            return rules;
+        }
+        // A draft that no longer parses still had a text; its ids are simply not known.
+        List<String> was = List.of();
+        if (before.isPresent()) {
+            try {
+                was = ids(RuleSet.parse(where(DRAFT), before.get()));
+            } catch (StoreException e) {
+                was = List.of("(unreadable)");
+            }
+        }
+        project.documents().write(DRAFT, stored);
+        int current = new Guidelines(project).current();
+        project.audit().append(List.of(AuditEvent.of(DRAFT_EDITED, user, current, "rules draft: " + rules.rules().size()
+                + (rules.rules().size() == 1 ? " rule" : " rules") + " (in force from " + (current == 0 ? "now" : "v" + (current + 1))
+                + ")").change(before.isEmpty() ? null : Map.of("rules", was), Map.of("rules", ids(rules)))));
         return rules;
+    }
+
+    private static List<String> ids(RuleSet rules) {
+        return rules.rules().stream().map(ProjectRule::id).toList();
     }
 
     /**

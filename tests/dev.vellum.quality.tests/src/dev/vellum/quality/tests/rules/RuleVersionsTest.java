@@ -63,7 +63,7 @@ class RuleVersionsTest {
             p.saveItem(item("s1", set("alice", AnnotationState.SUBMITTED, "bicycle", "car"),
                     set("bob", AnnotationState.ACCEPTED, "car", "car", "daytime")));
             ProjectRules rules = new ProjectRules(p);
-            rules.saveDraft("a.json", A);
+            rules.saveDraft("a.json", A, "carol");
             assertEquals(List.of("project.bike-rider@draft"), projectFindings(p).stream().map(Finding::ruleId).toList(),
                     "before any publish the draft is in force");
 
@@ -71,7 +71,7 @@ class RuleVersionsTest {
             g.saveDraft("# Streets\n\nBox every car.\n", "carol");
             g.publish("First", "carol");
             assertEquals(A, Files.readString(dir.resolve("rules/v1.json")));
-            rules.saveDraft("b.json", B);
+            rules.saveDraft("b.json", B, "carol");
             List<Finding> v1 = projectFindings(p);
             assertEquals(List.of("project.bike-rider@v1"), v1.stream().map(Finding::ruleId).toList(),
                     "editing the draft does not change the rules in force");
@@ -124,7 +124,7 @@ class RuleVersionsTest {
             Guidelines g = guidelines(p);
             g.saveDraft("# Streets\n", "carol");
             g.publish("First", "carol");
-            new ProjectRules(p).saveDraft("a.json", A);
+            new ProjectRules(p).saveDraft("a.json", A, "carol");
             assertEquals(List.of(), projectFindings(p), "v1 was published with no rules");
             assertEquals("v1", new ProjectRules(p).inForce().version());
         }
@@ -134,7 +134,7 @@ class RuleVersionsTest {
     void aVersionPublishedWithoutTheFreezerLeavesTheDraftInForceAndSaysSo() throws Exception {
         try (FolderProject p = RuleProjects.create(dir)) {
             p.saveItem(item("s1", set("alice", AnnotationState.SUBMITTED, "bicycle")));
-            new ProjectRules(p).saveDraft("a.json", A);
+            new ProjectRules(p).saveDraft("a.json", A, "carol");
             Guidelines g = new Guidelines(p);
             g.saveDraft("# Streets\n", "carol");
             g.publish("First", "carol");
@@ -145,9 +145,29 @@ class RuleVersionsTest {
     @Test
     void savingABadDraftWritesNothing() throws Exception {
         try (FolderProject p = RuleProjects.create(dir)) {
-            StoreException e = assertThrows(StoreException.class, () -> new ProjectRules(p).saveDraft("/tmp/mine.json", "{\"rules\": 3}"));
+            StoreException e = assertThrows(StoreException.class, () -> new ProjectRules(p).saveDraft("/tmp/mine.json", "{\"rules\": 3}", "carol"));
             assertEquals("/tmp/mine.json: has no \"rules\" array", e.getMessage());
             assertFalse(Files.exists(dir.resolve("rules/draft.json")));
+        }
+    }
+
+    @Test
+    void draftChangesAreInTheAuditTrailWithTheRuleIds() throws Exception {
+        try (FolderProject p = RuleProjects.create(dir)) {
+            ProjectRules rules = new ProjectRules(p);
+            rules.saveDraft("a.json", A, "carol");
+            rules.saveDraft("a.json", A, "carol");
+            rules.saveDraft("b.json", B, "dora");
+            List<dev.vellum.core.audit.AuditEvent> events = p.audit().events(null).stream()
+                    .filter(e -> e.kind().equals(ProjectRules.DRAFT_EDITED)).toList();
+            assertEquals(2, events.size(), "saving the same text records nothing");
+            assertEquals("carol", events.get(0).user());
+            assertEquals(null, events.get(0).before());
+            assertEquals(List.of("bike-rider"), events.get(0).after().get("rules"));
+            assertEquals("dora", events.get(1).user());
+            assertEquals(List.of("bike-rider"), events.get(1).before().get("rules"));
+            assertEquals(List.of("time-of-day", "balance"), events.get(1).after().get("rules"));
+            assertEquals("rules draft: 2 rules (in force from now)", events.get(1).detail());
         }
     }
 }

@@ -114,7 +114,7 @@ class ProblemsPartTest {
                 new AnnotationSet("bob", AnnotationState.SUBMITTED, 0, T0, T0, List.of(box("b1", "car", Map.of("kind", "suv")))))));
         stored.saveItem(new Item("s2", "", List.of(new Asset("media/s2.png", "image", "", null)), null, null, List.of(
                 new AnnotationSet("bob", AnnotationState.SUBMITTED, 0, T0, T0, List.of(box("b1", "truck", Map.of()))))));
-        new ProjectRules(stored).saveDraft("rules.json", RULES);
+        new ProjectRules(stored).saveDraft("rules.json", RULES, "carol");
         session = new ProjectSession(stored, "tester");
         context.set(ProjectSession.class, session);
         context.set(Composite.class, shell);
