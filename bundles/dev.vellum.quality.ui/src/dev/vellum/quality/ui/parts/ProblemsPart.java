@@ -403,9 +403,29 @@ public final class ProblemsPart {
             return true;
         }
         ItemEditor.SelectedAnnotation target = new ItemEditor.SelectedAnnotation(f.annotator(), a.get());
-        // The editor may only now be laid out: reveal once it has its size.
-        root.getDisplay().asyncExec(() -> editor.get().reveal(target));
+        root.getDisplay().asyncExec(() -> revealWhenShown(editor.get(), target, REVEAL_ATTEMPTS));
         return true;
+    }
+
+    /** How often, {@value #REVEAL_INTERVAL_MS} ms apart, an annotation is revealed until the editor shows it selected. */
+    static final int REVEAL_ATTEMPTS = 50;
+    static final int REVEAL_INTERVAL_MS = 100;
+
+    /**
+     * Reveals the annotation, again and again until the editor reports it selected: an editor that
+     * has just opened may still be loading its item (the image editor reads the image in the
+     * background) and ignores a selection of figures it does not have yet.
+     */
+    private void revealWhenShown(ItemEditor editor, ItemEditor.SelectedAnnotation target, int attemptsLeft) {
+        if (root.isDisposed()) {
+            return;
+        }
+        editor.reveal(target);
+        boolean shown = editor.selectedAnnotations().stream().anyMatch(s -> s.annotator().equals(target.annotator())
+                && s.annotation().id().equals(target.annotation().id()));
+        if (!shown && attemptsLeft > 1) {
+            root.getDisplay().timerExec(REVEAL_INTERVAL_MS, () -> revealWhenShown(editor, target, attemptsLeft - 1));
+        }
     }
 
     /** The findings of the last run, all severities. */
