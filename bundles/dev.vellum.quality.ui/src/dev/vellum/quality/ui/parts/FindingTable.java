@@ -19,11 +19,11 @@ public final class FindingTable {
         // The message comes second, as in Eclipse's own Problems view: it is what a bottom view's
         // width must show without scrolling.
         SEVERITY("Severity", 85, f -> FindingTable.name(f.severity())),
-        MESSAGE("Message", 460, Finding::message),
+        MESSAGE("Message", 420, Finding::message),
         ITEM("Item", 85, f -> f.itemId().isEmpty() ? "(project)" : f.itemId()),
-        ANNOTATOR("Annotator", 75, Finding::annotator),
-        ANNOTATION("Annotation", 80, Finding::annotationId),
-        RULE("Rule", 220, Finding::ruleId);
+        ANNOTATOR("Annotator", 90, Finding::annotator),
+        ANNOTATION("Annotation", 95, Finding::annotationId),
+        RULE("Rule", 230, Finding::ruleId);
 
         private final String header;
         private final int width;

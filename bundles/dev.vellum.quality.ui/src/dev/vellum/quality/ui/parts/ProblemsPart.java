@@ -195,12 +195,30 @@ public final class ProblemsPart {
             }
         });
         org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer);
+        // The message takes what the other columns leave: long messages are the point of the view.
+        table.addListener(SWT.Resize, e -> fitMessageColumn(table));
         viewer.addDoubleClickListener(e -> {
             if (e.getSelection() instanceof IStructuredSelection s && s.getFirstElement() instanceof Finding f) {
                 open(f);
             }
         });
         viewer.setInput(findings);
+    }
+
+    private static void fitMessageColumn(Table table) {
+        int others = 0;
+        TableColumn message = null;
+        for (TableColumn c : table.getColumns()) {
+            if (c.getData() == FindingTable.Column.MESSAGE) {
+                message = c;
+            } else {
+                others += c.getWidth();
+            }
+        }
+        int free = table.getClientArea().width - others;
+        if (message != null && free > FindingTable.Column.MESSAGE.width()) {
+            message.setWidth(free);
+        }
     }
 
     private void sortBy(FindingTable.Column c, TableColumn column) {

@@ -216,6 +216,13 @@ class ProblemsPartTest {
         assertNotNull(table.getItem(0).getImage(0), "a coloured severity mark");
         assertEquals("'car' must have attribute 'kind' set", column(table, 1).get(0), "no description, no colon");
         assertEquals("Problems (2 errors, 1 warning)", part.getLabel());
+        shell.layout(true, true);
+        spin(0);
+        int others = 0;
+        for (int i = 0; i < table.getColumnCount(); i++) {
+            others += i == 1 ? 0 : table.getColumn(i).getWidth();
+        }
+        assertEquals(table.getClientArea().width - others, table.getColumn(1).getWidth(), "the message takes the free width");
 
         Button errors = find(shell, "problems.show.error", Button.class);
         assertEquals("2 Errors", errors.getText());
