@@ -18,6 +18,7 @@ import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.ui.editors.EditorProvider;
 import dev.vellum.core.ui.editors.ItemEditor;
+import dev.vellum.core.ui.editors.SetFilter;
 import dev.vellum.core.ui.widgets.ColorMarks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -85,6 +86,7 @@ public final class AnnotationListEditor implements ItemEditor {
     private final ProjectSession session;
     private final ESelectionService selection;
     private final EMenuService menus;
+    private final SetFilter visibility;
     private final ProjectListener listener = this::projectChanged;
 
     private String itemId;
@@ -108,8 +110,9 @@ public final class AnnotationListEditor implements ItemEditor {
 
     @Inject
     public AnnotationListEditor(MPart part, @Optional ProjectSession session, @Optional ESelectionService selection,
-            @Optional EMenuService menus) {
+            @Optional EMenuService menus, @Optional SetFilter visibility) {
         this.part = part;
+        this.visibility = SetFilter.orAll(visibility);
         this.session = session;
         this.selection = selection;
         this.menus = menus;
@@ -180,7 +183,7 @@ public final class AnnotationListEditor implements ItemEditor {
     public List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         if (item != null) {
-            for (AnnotationSet set : item.sets()) {
+            for (AnnotationSet set : visibleSets()) {
                 for (Annotation a : set.annotations()) {
                     rows.add(new Row(set.annotator(), a));
                 }
@@ -628,8 +631,13 @@ public final class AnnotationListEditor implements ItemEditor {
             none.setText("Nobody has annotated this item yet.");
             none.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 6, 1));
         }
+        List<AnnotationSet> visible = visibleSets();
         for (AnnotationSet set : item.sets()) {
-            addSetRow(set);
+            if (visible.contains(set)) {
+                addSetRow(set);
+            } else {
+                addHiddenSetRow(set);
+            }
         }
         setList.layout(true, true);
         editorPage.layout(true, true);
@@ -665,6 +673,24 @@ public final class AnnotationListEditor implements ItemEditor {
                 "Hand this work in for review");
         button(set.annotator(), "Accept", AnnotationState.ACCEPTED, reviewable, "Accept this work in review");
         button(set.annotator(), "Reject", AnnotationState.REJECTED, reviewable, "Send this work back to the annotator");
+    }
+
+    // Blind: whose set it is and how far it is may be known, its annotations not.
+    private void addHiddenSetRow(AnnotationSet set) {
+        Label dot = new Label(setList, SWT.NONE);
+        dot.setImage(marks.state(set.state()));
+        Label who = new Label(setList, SWT.NONE);
+        who.setText(set.annotator());
+        who.setFont(boldFont);
+        Label facts = new Label(setList, SWT.WRAP);
+        facts.setText(set.state().displayName() + "  \u00b7  hidden until the workflow lets you see it");
+        facts.setData(ProjectExplorerPart.WIDGET_ID, "editor.set." + set.annotator() + ".hidden");
+        facts.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+    }
+
+    // The sets this user may see (the workflow's blind rules; their own always).
+    private List<AnnotationSet> visibleSets() {
+        return session == null ? List.copyOf(item.sets()) : visibility.visibleSets(session.project(), item, session.user());
     }
 
     private void button(String annotator, String text, AnnotationState target, boolean enabled, String tooltip) {

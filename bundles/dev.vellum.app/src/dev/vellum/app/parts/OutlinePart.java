@@ -10,6 +10,7 @@ import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.ui.editors.ItemEditor;
 import dev.vellum.core.ui.editors.ItemEditor.SelectedAnnotation;
+import dev.vellum.core.ui.editors.SetFilter;
 import dev.vellum.core.ui.widgets.ColorMarks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -72,6 +73,7 @@ public final class OutlinePart {
 
     private final ESelectionService selection;
     private final EPartService parts;
+    private final SetFilter visibility;
     private final FollowedEditor editors = new FollowedEditor();
     private final ProjectListener listener = this::projectChanged;
     private ProjectSession session;
@@ -93,8 +95,9 @@ public final class OutlinePart {
     private boolean syncing;
 
     @Inject
-    public OutlinePart(@Optional ESelectionService selection, @Optional EPartService parts) {
+    public OutlinePart(@Optional ESelectionService selection, @Optional EPartService parts, @Optional SetFilter visibility) {
         this.selection = selection;
+        this.visibility = SetFilter.orAll(visibility);
         this.parts = parts;
     }
 
@@ -254,7 +257,8 @@ public final class OutlinePart {
         if (session != null && itemId != null) {
             try {
                 Item item = session.load(itemId);
-                for (AnnotationSet set : item.sets()) {
+                // blind: only the sets the workflow lets this user see
+                for (AnnotationSet set : visibility.visibleSets(session.project(), item, session.user())) {
                     for (Annotation a : set.annotations()) {
                         rows.add(new Row(set.annotator(), a));
                     }

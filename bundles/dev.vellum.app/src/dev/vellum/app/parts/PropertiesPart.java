@@ -10,6 +10,7 @@ import dev.vellum.core.session.ProjectChange;
 import dev.vellum.core.session.ProjectListener;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
+import dev.vellum.core.ui.editors.SetFilter;
 import dev.vellum.core.ui.widgets.ColorMarks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -58,6 +59,13 @@ public final class PropertiesPart {
     private String formItem;
     private List<SelectedAnnotation> formAnnotations = List.of();
     private final ProjectListener changes = this::onChange;
+    private final SetFilter visibility;
+
+    /** Shows only the sets {@code visibility} lets the user see (all when there is none). */
+    @Inject
+    public PropertiesPart(@Optional SetFilter visibility) {
+        this.visibility = SetFilter.orAll(visibility);
+    }
 
     @PostConstruct
     void create(Composite parent) {
@@ -270,6 +278,11 @@ public final class PropertiesPart {
             t.setText(1, set.annotator());
             TreeItem st = row(t, "State", set.state().displayName());
             st.setImage(1, marks.state(set.state()));
+            if (item != null && session != null && !visibility.mayView(session.project(), item, set.annotator(), session.user())) {
+                // blind: whose set and how far it is may be known, not what is in it
+                row(t, "Work", "hidden until the workflow lets you see it");
+                continue;
+            }
             row(t, "Annotations", Integer.toString(set.annotationCount()));
             row(t, "Guideline version", Integer.toString(set.guidelineVersion()));
             row(t, "Labels", set.labels().isEmpty() ? "\u2013" : String.join(", ", set.labels()));

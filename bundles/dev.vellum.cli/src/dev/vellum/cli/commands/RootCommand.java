@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         description = "Vellum's headless commands. Exit codes: 0 ok, 1 findings, 2 usage error, 3 bad input.",
         subcommands = {InitCommand.class, InfoCommand.class, FormatsCommand.class, ValidateCommand.class,
             ImportCommand.class, ExportCommand.class, GuidelinesCommand.class, FaqCommand.class, AuditCommand.class,
-            BenchCommand.class, QueueCommand.class, ReviewCommand.class, WorkflowCommand.class, RulesCommand.class})
+            BenchCommand.class, QueueCommand.class, ReviewCommand.class, WorkflowCommand.class,
+            GoldCommand.class, AgreementCommand.class, RulesCommand.class})
 public final class RootCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

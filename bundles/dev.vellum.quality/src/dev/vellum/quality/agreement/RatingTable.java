@@ -33,6 +33,17 @@ public final class RatingTable {
         this.cells = cells;
     }
 
+    /**
+     * A table from parts already gathered (the CSV reader's fast path). {@code cells} is taken, not
+     * copied; it must follow {@link #cells()}'s layout and the numeric / category-code convention.
+     */
+    static RatingTable of(List<String> units, List<String> raters, List<String> categories, boolean numeric, double[] cells) {
+        if (cells.length != units.size() * raters.size()) {
+            throw new IllegalArgumentException("cells do not match " + units.size() + " units x " + raters.size() + " raters");
+        }
+        return new RatingTable(units, raters, numeric ? List.of() : categories, numeric, cells);
+    }
+
     /** A builder that takes ratings one at a time, in any order. */
     public static Builder builder() {
         return new Builder();
@@ -84,6 +95,35 @@ public final class RatingTable {
      */
     public double[] cells() {
         return cells;
+    }
+
+    /**
+     * The table of only the raters at {@code raterIndexes} (in that order), keeping the units at
+     * least one of them rated; for per-pair agreement.
+     */
+    public RatingTable select(int... raterIndexes) {
+        int r = raters.size();
+        int k = raterIndexes.length;
+        List<String> names = new ArrayList<>(k);
+        for (int i : raterIndexes) {
+            names.add(raters.get(Objects.checkIndex(i, r)));
+        }
+        double[] out = new double[units.size() * k];
+        List<String> kept = new ArrayList<>();
+        int rows = 0;
+        for (int u = 0; u < units.size(); u++) {
+            boolean any = false;
+            for (int j = 0; j < k; j++) {
+                double v = cells[u * r + raterIndexes[j]];
+                out[rows * k + j] = v;
+                any |= v == v;
+            }
+            if (any) {
+                kept.add(units.get(u));
+                rows++;
+            }
+        }
+        return new RatingTable(kept, names, categories, numeric, Arrays.copyOf(out, rows * k));
     }
 
     /** Collects ratings into a table. Not thread-safe. */

@@ -99,9 +99,8 @@ public final class GoldItems {
             m.put("modified", a.modified().toString());
             annotations.add(m);
         }
-        doc.put("annotations", annotations);
         try {
-            documents.write(FOLDER + "/" + itemId, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+            documents.write(FOLDER + "/" + itemId, text(doc, annotations));
         } catch (IOException e) {
             throw new StoreException(FOLDER + "/" + itemId, "the gold reference cannot be written: " + e.getMessage(), e);
         }
@@ -111,6 +110,24 @@ public final class GoldItems {
     /** Makes the item an ordinary one again; returns whether it was gold. */
     public boolean unmark(String itemId) throws StoreException {
         return documents.delete(FOLDER + "/" + itemId);
+    }
+
+    /**
+     * The document as text: the header fields one per line, then one annotation per line, as item
+     * files are written, so a diff shows which annotation changed and a reference of thousands of
+     * shapes stays compact to read back.
+     */
+    private static String text(Map<String, Object> header, List<Object> annotations) throws IOException {
+        StringBuilder b = new StringBuilder("{\n");
+        for (Map.Entry<String, Object> e : header.entrySet()) {
+            b.append("  ").append(JSON.writeValueAsString(e.getKey())).append(": ").append(JSON.writeValueAsString(e.getValue()))
+                    .append(",\n");
+        }
+        b.append("  \"annotations\": [");
+        for (int i = 0; i < annotations.size(); i++) {
+            b.append(i == 0 ? "\n    " : ",\n    ").append(JSON.writeValueAsString(annotations.get(i)));
+        }
+        return b.append(annotations.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
     }
 
     @SuppressWarnings("unchecked")

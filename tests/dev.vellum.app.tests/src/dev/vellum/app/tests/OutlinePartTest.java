@@ -1,16 +1,20 @@
 package dev.vellum.app.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vellum.app.parts.AnnotationListEditor;
 import dev.vellum.app.parts.OutlinePart;
+import dev.vellum.app.parts.PropertiesPart;
 import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationState;
 import dev.vellum.core.ui.editors.EditorProvider;
+import dev.vellum.core.spi.SetVisibility;
 import dev.vellum.core.ui.editors.ItemEditor;
+import dev.vellum.core.ui.editors.SetFilter;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.e4.ui.model.application.ui.basic.MBasicFactory;
@@ -21,6 +25,8 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +87,33 @@ class OutlinePartTest {
         // Another part becoming active (this view) keeps the editor's item.
         f.context.set(IServiceConstants.ACTIVE_PART, MBasicFactory.INSTANCE.createPart());
         assertEquals("c2", outline.itemId());
+    }
+
+    @Test
+    void setsTheWorkflowHidesAreLeftOutOfTheOutlineTheEditorAndProperties() {
+        // the user is "tester"; bob's work on c2 is hidden from them, alice's is not
+        f.context.set(SetFilter.class, new SetFilter(List.<SetVisibility>of(
+                (project, item, set, user) -> !(user.equals("tester") && set.annotator().equals("bob")))));
+        open("c2");
+        assertEquals(List.of("alice-1"), ids());
+        assertEquals(List.of("alice"), editor.rows().stream().map(AnnotationListEditor.Row::annotator).distinct().toList());
+        assertEquals(1, editorTable().getItemCount());
+        assertTrue(Fixture.find(f.shell, "editor.set.bob.hidden", Label.class).getText().contains("hidden"),
+                "bob's set is named with its state, its work is not shown");
+
+        PropertiesPart properties = f.make(PropertiesPart.class, null);
+        f.context.set(IServiceConstants.ACTIVE_SELECTION, f.session().project().item("c2").orElseThrow());
+        f.spin();
+        List<String> shown = new java.util.ArrayList<>();
+        for (TreeItem top : Fixture.find(f.shell, "properties.tree", Tree.class).getItems()) {
+            for (TreeItem row : top.getItems()) {
+                shown.add(top.getText(1) + "/" + row.getText(0) + "=" + row.getText(1));
+            }
+        }
+        assertTrue(shown.contains("bob/Work=hidden until the workflow lets you see it"), shown.toString());
+        assertFalse(shown.stream().anyMatch(r -> r.startsWith("bob/Labels")), shown.toString());
+        assertTrue(shown.stream().anyMatch(r -> r.startsWith("alice/Labels")), shown.toString());
+        assertTrue(properties.shown() != null);
     }
 
     @Test

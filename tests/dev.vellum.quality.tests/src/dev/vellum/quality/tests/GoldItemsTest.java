@@ -43,6 +43,20 @@ class GoldItemsTest {
     }
 
     @Test
+    void referenceIsWrittenOneAnnotationPerLineAndAnEmptyOneReadsBack() throws Exception {
+        ProjectDocuments docs = ProjectDocuments.inMemory();
+        GoldItems gold = new GoldItems(docs);
+        Annotation a = new Annotation("a1", "image.tag", "day", Map.of(), 1, Map.of(), Provenance.HUMAN, "alice", T0, T0);
+        Annotation b = new Annotation("a2", "image.tag", "urban", Map.of(), 1, Map.of(), Provenance.HUMAN, "alice", T0, T0);
+        gold.mark("x1", new AnnotationSet("alice", AnnotationState.SUBMITTED, 1, T0, T0, List.of(a, b)), "rita");
+        List<String> lines = docs.read("gold/x1").orElseThrow().lines().toList();
+        assertEquals(2, lines.stream().filter(l -> l.strip().startsWith("{\"id\"")).count(), String.join("\n", lines));
+        assertEquals(List.of(a, b), gold.get("x1").orElseThrow().reference().annotations());
+        gold.mark("x2", new AnnotationSet("bob", AnnotationState.SUBMITTED, 1, T0, T0, List.of()), "rita");
+        assertEquals(List.of(), gold.get("x2").orElseThrow().reference().annotations());
+    }
+
+    @Test
     void damagedReferenceIsAnErrorNamingTheDocument() throws Exception {
         ProjectDocuments docs = ProjectDocuments.inMemory();
         docs.write("gold/x1", "{\"annotations\": 3}");

@@ -1,9 +1,11 @@
 package dev.vellum.guidelines.ui.parts;
 
 import dev.vellum.core.audit.AuditEvent;
+import dev.vellum.core.model.Item;
 import dev.vellum.core.session.ProjectChange;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
+import dev.vellum.core.ui.editors.SetFilter;
 import dev.vellum.guidelines.GuidelineDiff;
 import dev.vellum.guidelines.ui.internal.EditorFocus;
 import dev.vellum.guidelines.ui.internal.GuidelinesEvents;
@@ -65,6 +67,7 @@ public final class HistoryPart {
     private final SessionFollower follower = new SessionFollower(() -> this.root,
             change -> change.kind() == ProjectChange.Kind.SAVED && change.itemIds().contains(this.itemId), this::reload);
     private final org.eclipse.e4.ui.workbench.modeling.EPartService parts;
+    private final SetFilter visibility;
     private ProjectSession session;
     private String itemId = "";
     private String annotationId = "";
@@ -87,8 +90,9 @@ public final class HistoryPart {
     private Composite compareBody;
 
     @Inject
-    public HistoryPart(@Optional org.eclipse.e4.ui.workbench.modeling.EPartService parts) {
+    public HistoryPart(@Optional org.eclipse.e4.ui.workbench.modeling.EPartService parts, @Optional SetFilter visibility) {
         this.parts = parts;
+        this.visibility = SetFilter.orAll(visibility);
     }
 
     @PostConstruct
@@ -303,7 +307,7 @@ public final class HistoryPart {
         events = List.of();
         if (session != null && !itemId.isEmpty()) {
             try {
-                events = List.copyOf(session.stored().audit().events(itemId)).reversed();
+                events = visibleOnly(List.copyOf(session.stored().audit().events(itemId)).reversed());
             } catch (StoreException | RuntimeException e) {
                 Problems.log(e);
                 problem = "The audit trail cannot be read: " + Problems.message(e);
@@ -311,6 +315,20 @@ public final class HistoryPart {
         }
         updateHeader();
         refreshTable();
+    }
+
+    // Blind: the before and after of a set the workflow hides from the user would show its work.
+    private List<AuditEvent> visibleOnly(List<AuditEvent> all) {
+        Item item;
+        try {
+            item = session.load(itemId);
+        } catch (StoreException | RuntimeException e) {
+            item = null;
+        }
+        Item loaded = item;
+        String user = session.user();
+        return all.stream().filter(e -> e.annotator().isEmpty() || e.annotator().equals(user)
+                || loaded != null && visibility.mayView(session.project(), loaded, e.annotator(), user)).toList();
     }
 
     private void updateHeader() {

@@ -8,6 +8,8 @@ import dev.vellum.core.audit.AuditEvent;
 import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationState;
 import dev.vellum.core.session.ProjectSession;
+import dev.vellum.core.spi.SetVisibility;
+import dev.vellum.core.ui.editors.SetFilter;
 import dev.vellum.guidelines.Faq;
 import dev.vellum.guidelines.FaqContext;
 import dev.vellum.guidelines.FaqEntry;
@@ -248,6 +250,16 @@ class ViewsTest {
         part.showJson(true);
         assertTrue(part.json().right().getText().contains("\"decided\""));
         assertTrue(part.json().changeCount() > 0);
+    }
+
+    @Test
+    void historyLeavesOutEventsAboutASetTheWorkflowHides() throws Exception {
+        f.context.set(SetFilter.class, new SetFilter(List.<SetVisibility>of((project, item, set, user) -> !set.annotator().equals("alice"))));
+        HistoryPart part = ContextInjectionFactory.make(HistoryPart.class, f.context);
+        f.shell.layout(true, true);
+        part.show("street-001", "");
+        f.spin();
+        assertEquals(List.of(), part.shownEvents(), "every event of street-001 is about alice's set");
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.vellum.core.ui.editors.EditorProvider;
 import dev.vellum.core.ui.editors.EditorStatus;
 import dev.vellum.core.ui.editors.ItemEditor;
 import dev.vellum.core.ui.editors.SessionEdits;
+import dev.vellum.core.ui.editors.SetFilter;
 import dev.vellum.modality.image.ImageModality;
 import dev.vellum.modality.image.model.KeypointTemplate;
 import dev.vellum.modality.image.model.Tag;
@@ -91,6 +92,7 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
     private final EHandlerService handlers;
     private final EPartService parts;
     private final EMenuService menus;
+    private final SetFilter visibility;
     private final ProjectListener listener = this::projectChanged;
 
     private String itemId;
@@ -122,8 +124,9 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
     @Inject
     public ImageEditor(MPart part, @Optional ProjectSession session, @Optional ESelectionService selection,
             @Optional ECommandService commands, @Optional EHandlerService handlers, @Optional EPartService parts,
-            @Optional EMenuService menus) {
+            @Optional EMenuService menus, @Optional SetFilter visibility) {
         this.part = part;
+        this.visibility = SetFilter.orAll(visibility);
         this.session = session;
         this.selectionService = selection;
         this.commands = commands;
@@ -295,7 +298,7 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
         });
         othersCheck = new Button(sets, SWT.CHECK);
         othersCheck.setText("Others");
-        othersCheck.setToolTipText("Also show the other annotators' shapes (dashed)");
+        othersCheck.setToolTipText("Also show the other annotators' shapes (dashed), those the workflow lets you see");
         othersCheck.setSelection(showOthers);
         othersCheck.addListener(SWT.Selection, e -> {
             showOthers = othersCheck.getSelection();
@@ -503,7 +506,9 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
         List<String> shown = new ArrayList<>();
         shown.add(activeAnnotator);
         if (showOthers) {
-            item.sets().stream().map(AnnotationSet::annotator).filter(a -> !a.equals(activeAnnotator)).forEach(shown::add);
+            // blind: only the sets the workflow lets this user see (their own always)
+            visibility.visibleAnnotators(session.project(), item, session.user()).stream().filter(a -> !a.equals(activeAnnotator))
+                    .forEach(shown::add);
         }
         canvas.setItem(item, shown);
         palette.setLabels(labels(), counts(), tags());
@@ -518,8 +523,8 @@ public final class ImageEditor implements ItemEditor, CanvasHost {
     private void fillSetCombo() {
         Set<String> annotators = new LinkedHashSet<>();
         annotators.add(session.user());
-        item.sets().stream().map(AnnotationSet::annotator).filter(a -> ItemEditor.mayEdit(session.project(), session.user(), a))
-                .forEach(annotators::add);
+        visibility.visibleAnnotators(session.project(), item, session.user()).stream()
+                .filter(a -> ItemEditor.mayEdit(session.project(), session.user(), a)).forEach(annotators::add);
         if (!annotators.contains(activeAnnotator)) {
             activeAnnotator = session.user();
         }

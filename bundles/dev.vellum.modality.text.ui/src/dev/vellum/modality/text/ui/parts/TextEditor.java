@@ -16,6 +16,7 @@ import dev.vellum.core.ui.editors.EditorProvider;
 import dev.vellum.core.ui.editors.EditorStatus;
 import dev.vellum.core.ui.editors.ItemEditor;
 import dev.vellum.core.ui.editors.SessionEdits;
+import dev.vellum.core.ui.editors.SetFilter;
 import dev.vellum.modality.text.TextModality;
 import dev.vellum.modality.text.model.PayloadException;
 import dev.vellum.modality.text.model.Relation;
@@ -120,9 +121,13 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
     private Button snapCheck;
     private EditorStatus statusLine;
 
+    private final SetFilter visibility;
+
     @Inject
-    public TextEditor(MPart part, @Optional ProjectSession session, @Optional ESelectionService selection, @Optional EMenuService menus) {
+    public TextEditor(MPart part, @Optional ProjectSession session, @Optional ESelectionService selection, @Optional EMenuService menus,
+            @Optional SetFilter visibility) {
         this.part = part;
+        this.visibility = SetFilter.orAll(visibility);
         this.session = session;
         this.selectionService = selection;
         this.menus = menus;
@@ -409,9 +414,10 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
             segmentationProblem = file.getFileName() + ": the stored tokens do not fit the text (" + e.getMessage() + "); tokenized again";
             doc = new TextDocument(text, Tokenizers.forProject(session.project()).segment(text));
         }
-        if (item.set(activeAnnotator).isEmpty() && !item.sets().isEmpty()) {
-            // nothing of the user's yet: show someone's work (read only unless allowed); the set chooser switches
-            activeAnnotator = item.sets().iterator().next().annotator();
+        List<String> visible = visibleAnnotators();
+        if (item.set(activeAnnotator).isEmpty() && !visible.isEmpty()) {
+            // nothing of the user's yet: show someone's work the workflow lets them see (read only unless allowed)
+            activeAnnotator = visible.get(0);
         }
         view.setDocument(doc, new SpanScene(doc));
         pages.show(editorPage);
@@ -446,6 +452,10 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
             // released elsewhere: keep the last state
         }
         colorCache.clear();
+        if (!visibleAnnotators().contains(activeAnnotator) && item.set(activeAnnotator).isPresent()) {
+            // the set became hidden (blind rules changed): back to the user's own
+            activeAnnotator = session.user();
+        }
         fillSetCombo();
         List<Annotation> annotations = item.set(activeAnnotator).map(AnnotationSet::annotations).orElse(List.of());
         view.update(annotations);
@@ -482,7 +492,7 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
     private void fillSetCombo() {
         Set<String> annotators = new LinkedHashSet<>();
         annotators.add(session.user());
-        item.sets().stream().map(AnnotationSet::annotator).forEach(annotators::add);
+        annotators.addAll(visibleAnnotators());
         annotators.add(activeAnnotator);
         setCombo.removeAll();
         int i = 0;
@@ -601,7 +611,7 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
         } catch (IllegalArgumentException e) {
             status(e.getMessage());
         }
-        for (AnnotationSet set : item.sets()) {
+        for (AnnotationSet set : visibility.visibleSets(session.project(), item, session.user())) {
             set.annotations().stream().filter(a -> Relation.TYPE.equals(a.typeId())).forEach(a -> types.add(a.label()));
         }
         relationType.setItems(types.toArray(new String[0]));
@@ -750,7 +760,13 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
 
     @Override
     public void select(List<SelectedAnnotation> annotations) {
+        if (session == null || item == null) {
+            return;
+        }
         for (SelectedAnnotation a : annotations) {
+            if (!visibility.mayView(session.project(), item, a.annotator(), session.user())) {
+                continue;
+            }
             if (!a.annotator().equals(activeAnnotator)) {
                 setActiveAnnotator(a.annotator());
             }
@@ -789,6 +805,11 @@ public final class TextEditor implements ItemEditor, SpanTextHost {
     }
 
     // ---------------------------------------------------------------- for tests and benchmarks
+
+    // The annotators whose sets this user may see now (the workflow's blind rules), in the item's order.
+    private List<String> visibleAnnotators() {
+        return visibility.visibleAnnotators(session.project(), item, session.user());
+    }
 
     /** Shows and edits another annotator's set. */
     public void setActiveAnnotator(String annotator) {

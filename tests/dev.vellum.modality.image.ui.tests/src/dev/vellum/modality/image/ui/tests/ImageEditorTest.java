@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.AnnotationState;
+import dev.vellum.core.spi.SetVisibility;
+import dev.vellum.core.ui.editors.ItemEditor;
+import dev.vellum.core.ui.editors.SetFilter;
 import dev.vellum.modality.image.codec.CocoRle;
 import dev.vellum.modality.image.model.BoundingBox;
 import dev.vellum.modality.image.model.KeypointTemplate;
@@ -21,7 +24,9 @@ import dev.vellum.modality.image.ui.internal.Figure;
 import dev.vellum.modality.image.ui.viewers.ImageCanvas;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.swt.SWT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -315,6 +320,48 @@ class ImageEditorTest {
         Annotation still = f.session.item("a").set("bob").orElseThrow().annotations().get(0);
         assertEquals(new BoundingBox(10, 10, 30, 30), shape(still), "bob's box did not move");
         assertTrue(f.annotations().isEmpty());
+    }
+
+    @Test
+    void aSetTheWorkflowHidesIsNeitherDrawnNorOfferedNorSelectable() throws Exception {
+        AnnotationSet bob = new AnnotationSet("bob", AnnotationState.SUBMITTED, 0, Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:00:00Z"), List.of(box("x1", "car", 10, 10, 30, 30)));
+        AnnotationSet carol = new AnnotationSet("carol", AnnotationState.SUBMITTED, 0, Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:00:00Z"), List.of(box("y1", "car", 200, 200, 30, 30)));
+        f = new EditorFixture(tmp, aliceWith(box("b1", "car", 100, 100, 50, 40)), bob, carol);
+        // even a project that lets alice correct others' sets must not show her bob's before the workflow allows it
+        f.session.project().setExtensions(Map.of(ItemEditor.EDIT_OTHERS_SETS, true));
+        List<String> asked = new ArrayList<>();
+        SetVisibility hideBobFromAlice = (project, item, set, user) -> {
+            asked.add(user + ":" + set.annotator());
+            return !(user.equals("alice") && set.annotator().equals("bob"));
+        };
+        f.context.set(SetFilter.class, new SetFilter(List.of(hideBobFromAlice)));
+        canvas = f.open("a").canvas();
+
+        assertNotNull(canvas.scene().get(Figure.key("alice", "b1")));
+        assertNotNull(canvas.scene().get(Figure.key("carol", "y1")), "a set the rule allows is shown");
+        assertNull(canvas.scene().get(Figure.key("bob", "x1")), "bob's set is hidden from alice");
+        assertTrue(asked.contains("alice:bob"));
+        assertFalse(asked.contains("alice:alice"), "the user's own set is never asked about");
+
+        f.editor.setActiveAnnotator("bob");
+        assertEquals("alice", f.editor.activeAnnotator(), "a hidden set cannot be chosen for editing");
+        f.editor.setActiveAnnotator("carol");
+        assertEquals("carol", f.editor.activeAnnotator());
+
+        f.editor.select(List.of(new ItemEditor.SelectedAnnotation("bob", f.session.item("a").set("bob").orElseThrow().annotations().get(0))));
+        assertTrue(f.editor.selectedAnnotations().isEmpty(), "selecting a hidden annotation from a view does nothing");
+    }
+
+    @Test
+    void withoutAVisibilityRuleEverySetIsShown() throws Exception {
+        AnnotationSet bob = new AnnotationSet("bob", AnnotationState.IN_PROGRESS, 0, Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-01T00:00:00Z"), List.of(box("x1", "car", 10, 10, 30, 30)));
+        f = new EditorFixture(tmp, bob);
+        f.context.set(SetFilter.class, new SetFilter());
+        canvas = f.open("a").canvas();
+        assertNotNull(canvas.scene().get(Figure.key("bob", "x1")));
     }
 
     @Test

@@ -10,7 +10,9 @@ import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.AnnotationState;
 import dev.vellum.core.model.Project;
+import dev.vellum.core.spi.SetVisibility;
 import dev.vellum.core.ui.editors.ItemEditor;
+import dev.vellum.core.ui.editors.SetFilter;
 import dev.vellum.modality.text.model.Relation;
 import dev.vellum.modality.text.model.Span;
 import dev.vellum.modality.text.ui.internal.SpanFigure;
@@ -414,6 +416,25 @@ class TextEditorTest {
         p.setExtensions(Map.of(ItemEditor.EDIT_OTHERS_SETS, true));
         key(SWT.DEL, 0);
         assertTrue(f.session.item("a").set("bob").orElseThrow().annotations().isEmpty());
+    }
+
+    @Test
+    void aSetTheWorkflowHidesIsNeverShownNorChosen() throws Exception {
+        f = new EditorFixture(tmp, NEWS, Map.of(), set("bob", span("b1", "LOC", NEWS, "Portmere")),
+                set("carol", span("c1", "PER", NEWS, "Ana Ruiz")));
+        f.context.set(SetFilter.class, new SetFilter(List.<SetVisibility>of(
+                (project, item, set, user) -> !(user.equals("alice") && set.annotator().equals("bob")))));
+        editor = f.open();
+        view = editor.view();
+        assertEquals("carol", editor.activeAnnotator(), "alice has no set yet: the first set she may see is shown");
+        assertNotNull(view.scene().span("c1"));
+        editor.setActiveAnnotator("bob");
+        assertEquals("alice", editor.activeAnnotator(), "bob's hidden set cannot be chosen");
+        assertNull(view.scene().span("b1"));
+        Annotation b1 = f.session.item("a").set("bob").orElseThrow().annotations().get(0);
+        editor.select(List.of(new ItemEditor.SelectedAnnotation("bob", b1)));
+        assertEquals("alice", editor.activeAnnotator(), "a view cannot select into a hidden set");
+        assertTrue(editor.selectedAnnotations().isEmpty());
     }
 
     @Test
