@@ -57,10 +57,17 @@ public final class Guidelines {
 
     private final StoredProject project;
     private final DocumentFiles files;
+    private final List<PublishParticipant> participants;
 
     public Guidelines(StoredProject project) {
+        this(project, List.of());
+    }
+
+    /** @param participants told of each publish before it is committed (see {@link PublishParticipant}) */
+    public Guidelines(StoredProject project, Collection<? extends PublishParticipant> participants) {
         this.project = Objects.requireNonNull(project);
         this.files = new DocumentFiles(project);
+        this.participants = participants == null ? List.of() : List.copyOf(participants);
     }
 
     /** The document path of a version's text, e.g. {@code guidelines/v0003.md}. */
@@ -216,6 +223,9 @@ public final class Guidelines {
                 .toList();
         GuidelineDiff diff = GuidelineDiff.between(latest == 0 ? "" : textOf(index, latest), text);
         ObjectNode doc = files.readObject(INDEX).orElseGet(DocumentFiles::object);
+        for (PublishParticipant p : participants) {
+            p.publishing(project, number);
+        }
         files.writeText(versionPath(number), text);
         ArrayNode versions = doc.has("versions") && doc.get("versions").isArray() ? (ArrayNode) doc.get("versions") : doc.putArray("versions");
         ObjectNode v = versions.addObject();

@@ -18,6 +18,7 @@ import org.eclipse.e4.ui.model.application.ui.menu.MToolItem;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
+import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.IWindowCloseHandler;
 import org.eclipse.swt.widgets.Display;
@@ -34,6 +35,28 @@ public final class LifeCycle {
 
     private WorkbenchProject workbench;
     private Autosave autosave;
+
+    /** The view each shared stack shows first, whatever order the bundles' fragments were merged in. */
+    private static final java.util.Map<String, String> FIRST_SHOWN = java.util.Map.of(
+            "dev.vellum.app.partstack.bottom", "dev.vellum.guidelines.ui.part.guidelines",
+            "dev.vellum.app.partstack.right", "dev.vellum.app.part.properties");
+
+    /**
+     * Selects the view each shared stack starts with. Several bundles add views to the bottom and
+     * right stacks, and the order their model fragments are merged in varies from one start to the
+     * next; without this the first merged (Problems, Review...) would be shown instead of the
+     * Guidelines.
+     */
+    @ProcessAdditions
+    void processAdditions(MApplication application, EModelService models) {
+        FIRST_SHOWN.forEach((stackId, partId) -> {
+            if (models.find(stackId, application) instanceof org.eclipse.e4.ui.model.application.ui.basic.MPartStack stack
+                    && models.find(partId, application) instanceof org.eclipse.e4.ui.model.application.ui.basic.MStackElement part
+                    && stack.getChildren().contains(part)) {
+                stack.setSelectedElement(part);
+            }
+        });
+    }
 
     @PostContextCreate
     void postContextCreate(IEclipseContext context, @Optional StoreRegistry stores, IEventBroker broker) {

@@ -39,6 +39,31 @@ import picocli.CommandLine.Parameters;
 public final class GuidelinesCommand extends CommandGroup {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+    /**
+     * The services of a type that Declarative Services registered (the quality bundle's rule
+     * freezer for {@code PublishParticipant}); none outside OSGi. The CLI lives for one command, so
+     * the services are not released.
+     */
+    static <T> List<T> installed(Class<T> type) {
+        org.osgi.framework.Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(GuidelinesCommand.class);
+        org.osgi.framework.BundleContext bc = bundle == null ? null : bundle.getBundleContext();
+        List<T> out = new ArrayList<>();
+        if (bc == null) {
+            return out;
+        }
+        try {
+            for (org.osgi.framework.ServiceReference<T> ref : bc.getServiceReferences(type, null)) {
+                T s = bc.getService(ref);
+                if (s != null) {
+                    out.add(s);
+                }
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
     static String when(Instant t) {
         return t == null ? "-" : WHEN.format(t);
     }
@@ -166,7 +191,7 @@ public final class GuidelinesCommand extends CommandGroup {
 
         @Override
         int run(StoredProject stored) throws Exception {
-            GuidelineVersion v = new Guidelines(stored).publish(note, user());
+            GuidelineVersion v = new Guidelines(stored, installed(dev.vellum.guidelines.PublishParticipant.class)).publish(note, user());
             List<String> linked = new Faq(stored).list().stream()
                     .filter(e -> e.promotedInVersion() == v.number()).map(FaqEntry::id).toList();
             if (json) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         subcommands = {InitCommand.class, InfoCommand.class, FormatsCommand.class, ValidateCommand.class,
             ImportCommand.class, ExportCommand.class, GuidelinesCommand.class, FaqCommand.class, AuditCommand.class,
             BenchCommand.class, QueueCommand.class, ReviewCommand.class, WorkflowCommand.class,
-            GoldCommand.class, AgreementCommand.class, ReportCommand.class})
+            GoldCommand.class, AgreementCommand.class, ReportCommand.class, RulesCommand.class})
 public final class RootCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -101,6 +101,12 @@ public final class GuidelinesPart {
     private int previewGeneration;
     private boolean settingSource;
 
+    /** What is versioned with the guidelines (the quality bundle's rules), frozen on publish. */
+    @Inject
+    @Optional
+    @org.eclipse.e4.core.di.extensions.Service
+    java.util.List<dev.vellum.guidelines.PublishParticipant> participants;
+
     @Inject
     public GuidelinesPart(@Optional EHandlerService handlers, @Optional IEventBroker broker, @Optional EPartService parts) {
         this.handlers = handlers;
@@ -325,7 +331,7 @@ public final class GuidelinesPart {
     }
 
     private Guidelines guidelines() {
-        return new Guidelines(session.stored());
+        return new Guidelines(session.stored(), participants);
     }
 
     /** Shows a version ({@code "3"}) or the draft ({@code "draft"}). */

@@ -1,0 +1,2 @@
+/** The quality views. */
+package dev.vellum.quality.ui.parts;
