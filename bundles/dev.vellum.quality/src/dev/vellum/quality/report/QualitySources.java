@@ -10,15 +10,20 @@ import dev.vellum.quality.agreement.Measure;
 import dev.vellum.quality.agreement.ProjectAgreement;
 import dev.vellum.quality.gold.GoldScores;
 import dev.vellum.quality.report.QualityData.GoldPoint;
+import dev.vellum.quality.rules.ProjectRule;
+import dev.vellum.quality.rules.ProjectRules;
+import dev.vellum.quality.rules.ProjectValidation;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the dashboard and the {@code report} command get their numbers: the one place that asks each
- * part of the quality engine (agreement, gold scores, validation; the label-distribution rule's
- * expected shares once project rules are merged) and hands the results to a {@link QualityCollector}.
+ * part of the quality engine (agreement, gold scores, validation with the project rules in force, the
+ * label-distribution rules' expected shares) and hands the results to a {@link QualityCollector}.
  */
 public final class QualitySources {
     private QualitySources() {
@@ -49,11 +54,31 @@ public final class QualitySources {
             c.gold(points, gold.threshold());
             gold.problems().forEach(c::note);
         }
+        c.expectedShares(expectedShares(stored, c));
         if (validator != null) {
             int[] findings = {0};
-            validator.validate(stored, p, f -> findings[0]++);
+            new ProjectValidation(validator).validate(stored, p, f -> findings[0]++);
             c.validationFindings(findings[0]);
         }
         return c.collect(p);
+    }
+
+    /**
+     * The expected shares of the label-distribution rules in force, keyed {@code <modality>/<label>}
+     * (or the label alone for a rule over every modality); a rule file that cannot be read leaves the
+     * expected bars out and says so in the data's notes (validation reports the file itself).
+     */
+    private static Map<String, Double> expectedShares(StoredProject stored, QualityCollector c) {
+        Map<String, Double> shares = new HashMap<>();
+        try {
+            for (ProjectRule r : new ProjectRules(stored).inForce().rules().rules()) {
+                if (r instanceof ProjectRule.LabelDistribution ld) {
+                    ld.expected().forEach((label, share) -> shares.put(ld.modality().isEmpty() ? label : ld.modality() + "/" + label, share));
+                }
+            }
+        } catch (StoreException e) {
+            c.note("expected label shares left out: " + e.getMessage());
+        }
+        return shares;
     }
 }

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vellum.core.audit.AuditEvent;
 import dev.vellum.core.spi.Progress;
 import dev.vellum.core.spi.StoredProject;
+import dev.vellum.core.registry.ModalityRegistry;
+import dev.vellum.core.validation.Validator;
 import dev.vellum.quality.report.QualityCollector;
+import dev.vellum.quality.report.QualitySources;
+import dev.vellum.quality.rules.ProjectRules;
 import dev.vellum.quality.report.QualityData;
 import dev.vellum.quality.report.QualityData.GoldPoint;
 import dev.vellum.quality.report.QualityData.LabelCount;
@@ -133,6 +137,27 @@ class QualityCollectorTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new QualityCollector(p).between(NOV3, NOV2));
             assertTrue(e.getMessage().contains("2026-11-02"), e.getMessage());
+        }
+    }
+
+    @Test
+    void sourcesTakeExpectedSharesAndFindingsFromTheProjectRulesInForce() throws Exception {
+        try (StoredProject p = QualityProjects.small(tmp.resolve("p"))) {
+            Validator validator = new Validator(new ModalityRegistry());
+            // core's rules find the test items' missing media; the project rule adds to that
+            int coreFindings = QualitySources.collect(p, null, validator, null, null, ZoneOffset.UTC, Progress.NONE).validationFindings();
+            new ProjectRules(p).saveDraft("test", """
+                    {"format": "vellum-rules", "formatVersion": 1, "rules": [
+                      {"id": "balance", "kind": "label-distribution", "modality": "image", "expected": {"car": 0.4, "person": 0.6},
+                       "tolerance": 0.1}
+                    ]}
+                    """, "carol");
+            QualityData d = QualitySources.collect(p, null, validator, null, null, ZoneOffset.UTC, Progress.NONE);
+
+            assertEquals(List.of(new LabelCount("image", "car", 3, 0.75, 0.4), new LabelCount("image", "person", 1, 0.25, 0.6)),
+                    d.labels());
+            // the distribution rule finds car (75 % against 40 %) and person (25 % against 60 %) outside the tolerance
+            assertEquals(coreFindings + 2, d.validationFindings(), d.toString());
         }
     }
 }
