@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * kappa, Fleiss' kappa or Krippendorff's alpha over a project's shared items (overall, per label,
  * annotator pair, unit kind and week) or over a plain ratings CSV ({@code unit,rater,value}).
  */
-@Command(name = "agreement", mixinStandardHelpOptions = true, description = {
+@Command(name = "agreement", description = {
     "Inter-annotator agreement over a project's items that several annotators annotated, or over a ratings CSV"
         + " (header unit,rater,value; one row per rating; missing ratings simply absent).",
     "Exit codes: 0 ok, 2 usage error, 3 bad input (the file or project is named)."})

@@ -2,12 +2,13 @@ package dev.vellum.cli.commands;
 
 import dev.vellum.cli.ExitCodes;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code vellum cli}: lists the commands when none is given. */
-@Command(name = "vellum cli", mixinStandardHelpOptions = true, version = "Vellum 0.1.0",
+@Command(name = "vellum cli", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "Vellum 0.1.0",
         description = "Vellum's headless commands. Exit codes: 0 ok, 1 findings, 2 usage error, 3 bad input.",
         subcommands = {InitCommand.class, InfoCommand.class, FormatsCommand.class, ValidateCommand.class,
             ImportCommand.class, ExportCommand.class, GuidelinesCommand.class, FaqCommand.class, AuditCommand.class,

@@ -43,6 +43,16 @@ class CommandLineTest extends CliTestBase {
     }
 
     @Test
+    void everyCommandAnswersHelpWithItsOptions() {
+        // the usage error says "--help for the options": every command, nested ones too, must honour it
+        for (String[] args : new String[][] {{"validate", "--help"}, {"review", "reject", "--help"}, {"agreement", "--help"},
+            {"gold", "accuracy", "--help"}}) {
+            assertEquals(ExitCodes.OK, run(args), String.join(" ", args) + ": " + err);
+            assertTrue(out.contains("Usage:") && out.contains("--json"), String.join(" ", args) + ": " + out);
+        }
+    }
+
+    @Test
     void initRefusesAFolderThatHoldsFiles() throws IOException {
         Files.writeString(tmp.resolve("notes.txt"), "mine");
         assertEquals(ExitCodes.BAD_INPUT, run("init", tmp.toString()));

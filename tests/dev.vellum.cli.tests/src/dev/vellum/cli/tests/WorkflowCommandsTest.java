@@ -183,23 +183,31 @@ class WorkflowCommandsTest extends CliTestBase {
     void theSampleProjectsQueues() throws Exception {
         String p = sample();
         assertEquals(ExitCodes.OK, run("workflow", "show", p, "--json"), err);
-        assertEquals(2, json().get("overlap").asInt());
-        // alice: her rejected street-004, her street-003 in progress, then items with fewer than two sets by dataset
+        assertEquals(3, json().get("overlap").asInt());
+        // alice: her rejected street-004, her street-003 in progress, then items with fewer than three sets by dataset
         assertEquals(ExitCodes.OK, run("queue", "list", p, "--user", "alice"), err);
         assertEquals("street-004\nstreet-003\nnews-003\nstreet-005\n", out);
         assertEquals(ExitCodes.OK, run("queue", "list", p, "--user", "bob"), err);
         assertEquals("chat-001\nnews-002\nchat-002\nstreet-003\nstreet-005\n", out);
-        assertEquals(ExitCodes.OK, run("queue", "list", p, "--user", "carol", "--limit", "3"), err);
-        assertEquals("chat-002\nnews-003\nstreet-003\n", out);
+        // dan: both his rejected sets first, then new items; never chat-002, news-003 or the gold items he already did
+        assertEquals(ExitCodes.OK, run("queue", "list", p, "--user", "dan", "--limit", "5"), err);
+        assertEquals("news-001\nstreet-006\nchat-001\nnews-002\nstreet-002\n", out);
+        // carol is not among the sample's annotators: nothing to annotate, said on standard error
+        assertEquals(ExitCodes.OK, run("queue", "list", p, "--user", "carol"), err);
+        assertEquals("", out);
+        assertTrue(err.contains("not among the project's annotators"), err);
         assertEquals(ExitCodes.OK, run("queue", "list", p, "--user", "carol", "--role", "review", "--limit", "4"), err);
-        assertEquals("chat-001\talice\nchat-002\talice\nchat-003\talice\nchat-003\tbob\n", out);
+        assertEquals("chat-001\talice\nchat-002\talice\nchat-002\tdan\nchat-003\tdan\n", out);
         assertEquals(ExitCodes.OK, run("workflow", "set", p, "--audit-rate", "1"), err);
+        assertEquals(ExitCodes.OK, run("queue", "list", p, "--user", "carol", "--role", "audit"), err);
+        assertEquals("chat-003\talice\nchat-003\tbob\nnews-001\tbob\nnews-003\tbob\nnews-003\tdan\nstreet-001\talice\n"
+                + "street-001\tbob\nstreet-001\tdan\nstreet-006\tbob\n", out, "every accepted set, none audited yet");
         assertEquals(ExitCodes.OK, run("queue", "list", p, "--user", "alice", "--role", "audit"), err);
-        assertEquals("news-001\tbob\nstreet-001\tbob\nstreet-006\tbob\n", out, "accepted sets, not her own");
+        assertEquals("", out, "alice is no auditor");
 
-        // bob reviews alice's street-002 and sends it back: it heads her queue
+        // rita reviews alice's street-002 and sends it back: it heads her queue
         assertEquals(ExitCodes.OK, run("review", "reject", p, "street-002", "--annotator", "alice", "--reason", "missed a cyclist",
-                "--user", "bob"), err);
+                "--user", "rita"), err);
         assertEquals(ExitCodes.OK, run("queue", "next", p, "--user", "alice"), err);
         assertEquals("street-002\n", out);
         assertEquals(ExitCodes.OK, run("audit", "verify", p), err);
