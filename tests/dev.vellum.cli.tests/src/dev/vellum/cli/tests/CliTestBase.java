@@ -14,6 +14,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** Runs the CLI in-process with the folder store and {@link #formats}, keeping what it printed. */
 abstract class CliTestBase {
@@ -39,6 +42,30 @@ abstract class CliTestBase {
         out = o.toString(StandardCharsets.UTF_8);
         err = e.toString(StandardCharsets.UTF_8);
         return code;
+    }
+
+    /** A copy of the bundled samples/demo in {@code dir}, for commands that change it; returns its path. */
+    protected static String sampleCopy(Path dir) throws IOException {
+        Path root = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (root != null && !Files.exists(root.resolve("samples/demo/vellum.json"))) {
+            root = root.getParent();
+        }
+        if (root == null) {
+            throw new IOException("samples/demo not found above " + System.getProperty("user.dir"));
+        }
+        Path source = root.resolve("samples/demo");
+        Path copy = dir.resolve("demo");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(source.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        return copy.toString();
     }
 
     /** The last run's standard output as JSON. */

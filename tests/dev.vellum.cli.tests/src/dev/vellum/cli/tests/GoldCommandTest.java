@@ -21,12 +21,10 @@ import dev.vellum.modality.preference.agreement.RankUnits;
 import dev.vellum.modality.preference.agreement.RubricUnits;
 import dev.vellum.modality.image.model.BoundingBox;
 import dev.vellum.store.folder.FolderProjectStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,7 +147,7 @@ class GoldCommandTest extends CliTestBase {
                 new RubricUnits(), new FlagUnits())) {
             agreements.addUnits(u);
         }
-        String p = sample();
+        String p = sampleCopy(tmp);
         // the sample's own gold items (street-001, news-001) make way for the two this test knows by heart
         assertEquals(ExitCodes.OK, run("gold", "unmark", p, "street-001", "--user", "rita"), err);
         assertEquals(ExitCodes.OK, run("gold", "unmark", p, "news-001", "--user", "rita"), err);
@@ -171,27 +169,6 @@ class GoldCommandTest extends CliTestBase {
         assertEquals(ExitCodes.OK, run("audit", "verify", p), out + err);
     }
 
-    /** A copy of samples/demo. */
-    private String sample() throws Exception {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("samples/demo/vellum.json"))) {
-            dir = dir.getParent();
-        }
-        assertTrue(dir != null, "samples/demo not found above " + System.getProperty("user.dir"));
-        Path source = dir.resolve("samples/demo");
-        Path copy = tmp.resolve("demo");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = copy.resolve(source.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return copy.toString();
-    }
 
     @Test
     void mistakesAreUsageErrorsInOneLine() throws Exception {

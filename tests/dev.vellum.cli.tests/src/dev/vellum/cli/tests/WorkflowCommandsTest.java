@@ -15,12 +15,10 @@ import dev.vellum.core.model.Provenance;
 import dev.vellum.core.spi.SetVisibility;
 import dev.vellum.core.spi.StoredProject;
 import dev.vellum.store.folder.FolderProjectStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
@@ -157,31 +155,10 @@ class WorkflowCommandsTest extends CliTestBase {
         }
     }
 
-    /** A copy of samples/demo. */
-    private String sample() throws Exception {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("samples/demo/vellum.json"))) {
-            dir = dir.getParent();
-        }
-        assertTrue(dir != null, "samples/demo not found above " + System.getProperty("user.dir"));
-        Path source = dir.resolve("samples/demo");
-        Path copy = tmp.resolve("demo");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = copy.resolve(source.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return copy.toString();
-    }
 
     @Test
     void theSampleProjectsQueues() throws Exception {
-        String p = sample();
+        String p = sampleCopy(tmp);
         assertEquals(ExitCodes.OK, run("workflow", "show", p, "--json"), err);
         assertEquals(3, json().get("overlap").asInt());
         // alice: her rejected street-004, her street-003 in progress, then items with fewer than three sets by dataset
