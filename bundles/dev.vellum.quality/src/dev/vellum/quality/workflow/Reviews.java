@@ -61,17 +61,9 @@ public final class Reviews {
     public ReviewEvent submit(String itemId, String annotator) throws StoreException {
         Item item = load(itemId);
         AnnotationSet set = set(item, annotator);
-        QualitySettings settings = settings();
-        String user = session.user();
-        if (!user.equals(annotator)) {
-            throw new IllegalStateException(user + " cannot submit the set of " + annotator + " on " + itemId
-                    + ": only its annotator submits it");
-        }
-        if (!settings.mayAnnotate(user)) {
-            throw new IllegalStateException(user + " is not among the project's annotators (" + String.join(", ", settings.annotators()) + ")");
-        }
-        requireState(set, itemId, "submitted", AnnotationState.IN_PROGRESS, AnnotationState.REJECTED);
-        AnnotationState to = hasStage(QualitySettings.REVIEW_STAGE) ? AnnotationState.SUBMITTED : AnnotationState.ACCEPTED;
+        require(Step.SUBMIT, item, set);
+        AnnotationState to = session.project().workflow().reviewStages().contains(QualitySettings.REVIEW_STAGE)
+                ? AnnotationState.SUBMITTED : AnnotationState.ACCEPTED;
         return record(item, set, Kind.SUBMITTED, to, "", List.of(), "");
     }
 
@@ -84,8 +76,7 @@ public final class Reviews {
     public ReviewEvent accept(String itemId, String annotator, String comment) throws StoreException {
         Item item = load(itemId);
         AnnotationSet set = set(item, annotator);
-        requireReviewer(itemId, annotator, "accept");
-        requireState(set, itemId, "accepted", AnnotationState.SUBMITTED, AnnotationState.IN_REVIEW);
+        require(Step.ACCEPT, item, set);
         String text = comment == null ? "" : comment.strip();
         List<Comment> comments = text.isEmpty() ? List.of() : List.of(Comment.pinned("", text));
         return record(item, set, Kind.ACCEPTED, AnnotationState.ACCEPTED, text, comments, "");
@@ -102,8 +93,7 @@ public final class Reviews {
     public ReviewEvent reject(String itemId, String annotator, String reason, List<Comment> pinned) throws StoreException {
         Item item = load(itemId);
         AnnotationSet set = set(item, annotator);
-        requireReviewer(itemId, annotator, "reject");
-        requireState(set, itemId, "rejected", AnnotationState.SUBMITTED, AnnotationState.IN_REVIEW);
+        require(Step.REJECT, item, set);
         String why = requireText(reason, "rejecting the set of " + annotator + " on " + itemId + " needs a reason");
         List<Comment> comments = new ArrayList<>();
         for (Comment c : pinned == null ? List.<Comment>of() : pinned) {
@@ -126,14 +116,7 @@ public final class Reviews {
     public ReviewEvent comment(String itemId, String annotator, String annotationId, String text) throws StoreException {
         Item item = load(itemId);
         AnnotationSet set = set(item, annotator);
-        String user = session.user();
-        QualitySettings settings = settings();
-        boolean mayComment = user.equals(annotator)
-                || (settings.mayReview(user) || settings.mayAudit(user)) && BlindRule.mayView(settings, item, set, user);
-        if (!mayComment) {
-            throw new IllegalStateException(user + " may not comment on the set of " + annotator + " on " + itemId
-                    + ": only its annotator, and reviewers and auditors who may see it, comment");
-        }
+        require(Step.COMMENT, item, set);
         String ann = annotationId == null ? "" : annotationId.strip();
         requireAnnotation(set, itemId, ann);
         String body = requireText(text, "a comment needs some text");
@@ -150,18 +133,7 @@ public final class Reviews {
     public ReviewEvent audit(String itemId, String annotator, boolean pass, String reason) throws StoreException {
         Item item = load(itemId);
         AnnotationSet set = set(item, annotator);
-        String user = session.user();
-        if (!hasStage(QualitySettings.AUDIT_STAGE)) {
-            throw new IllegalStateException("the project has no audit stage (its review stages: " + stages() + ")");
-        }
-        if (user.equals(annotator)) {
-            throw new IllegalStateException(user + " cannot audit their own set on " + itemId);
-        }
-        QualitySettings settings = settings();
-        if (!settings.mayAudit(user)) {
-            throw new IllegalStateException(user + " is not among the project's auditors (" + String.join(", ", settings.auditors()) + ")");
-        }
-        requireState(set, itemId, "audited", AnnotationState.ACCEPTED);
+        require(Step.AUDIT, item, set);
         String why = reason == null ? "" : reason.strip();
         if (!pass) {
             why = requireText(reason, "failing the audit of the set of " + annotator + " on " + itemId + " needs a reason");
@@ -276,49 +248,112 @@ public final class Reviews {
         return item.set(annotator).orElseThrow(() -> new IllegalStateException("item " + item.id() + " has no set of " + annotator));
     }
 
-    private QualitySettings settings() {
-        return QualitySettings.read(session.project());
-    }
-
-    private Project project() {
-        return session.project();
-    }
-
-    private boolean hasStage(String stage) {
-        return project().workflow().reviewStages().contains(stage);
-    }
-
-    private String stages() {
-        List<String> s = project().workflow().reviewStages();
-        return s.isEmpty() ? "none" : String.join(", ", s);
-    }
-
-    private void requireReviewer(String itemId, String annotator, String verb) {
-        String user = session.user();
-        if (!hasStage(QualitySettings.REVIEW_STAGE)) {
-            throw new IllegalStateException("the project has no review stage (its review stages: " + stages()
-                    + "), so submitting accepts a set: there is nothing to " + verb);
-        }
-        if (user.equals(annotator)) {
-            throw new IllegalStateException(user + " cannot " + verb + " their own set on " + itemId + ": another reviewer must");
-        }
-        QualitySettings settings = settings();
-        if (!settings.mayReview(user)) {
-            throw new IllegalStateException(user + " is not among the project's reviewers (" + String.join(", ", settings.reviewers()) + ")");
+    private void require(Step step, Item item, AnnotationSet set) {
+        Optional<String> refusal = refusal(session.project(), session.user(), step, item, set);
+        if (refusal.isPresent()) {
+            throw new IllegalStateException(refusal.get());
         }
     }
 
-    private static void requireState(AnnotationSet set, String itemId, String becoming, AnnotationState... allowed) {
+    /** A review step, to ask whether a user may take it ({@link #refusal}). */
+    public enum Step {
+        /** The annotator hands their set in. */
+        SUBMIT,
+        /** A reviewer accepts a submitted set. */
+        ACCEPT,
+        /** A reviewer sends a submitted set back. */
+        REJECT,
+        /** A comment on a set or one of its annotations. */
+        COMMENT,
+        /** An auditor passes or fails an accepted set. */
+        AUDIT
+    }
+
+    /**
+     * Why {@code user} may not take {@code step} on {@code set} of {@code item} now, or empty when they
+     * may. The one place the workflow's permissions are decided: every step here checks it before
+     * changing anything, and views enable their actions by it. It weighs the project's stages, the
+     * user's roles ({@link QualitySettings}), the set's state, that nobody reviews or audits their own
+     * set, and that nobody decides on or comments on work the blind rule ({@link BlindRule}) hides
+     * from them; the inputs a step also needs (a reason, an annotation that exists) the step checks.
+     */
+    public static Optional<String> refusal(Project project, String user, Step step, Item item, AnnotationSet set) {
+        QualitySettings settings;
+        try {
+            settings = QualitySettings.read(project);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        String annotator = set.annotator();
+        String itemId = item.id();
+        List<String> stages = project.workflow().reviewStages();
+        String stageList = stages.isEmpty() ? "none" : String.join(", ", stages);
+        boolean own = user.equals(annotator);
+        switch (step) {
+            case SUBMIT -> {
+                if (!own) {
+                    return Optional.of(user + " cannot submit the set of " + annotator + " on " + itemId + ": only its annotator submits it");
+                }
+                if (!settings.mayAnnotate(user)) {
+                    return Optional.of(user + " is not among the project's annotators (" + String.join(", ", settings.annotators()) + ")");
+                }
+                return stateRefusal(set, itemId, "submitted", AnnotationState.IN_PROGRESS, AnnotationState.REJECTED);
+            }
+            case ACCEPT, REJECT -> {
+                String verb = step == Step.ACCEPT ? "accept" : "reject";
+                if (!stages.contains(QualitySettings.REVIEW_STAGE)) {
+                    return Optional.of("the project has no review stage (its review stages: " + stageList
+                            + "), so submitting accepts a set: there is nothing to " + verb);
+                }
+                if (own) {
+                    return Optional.of(user + " cannot " + verb + " their own set on " + itemId + ": another reviewer must");
+                }
+                if (!settings.mayReview(user)) {
+                    return Optional.of(user + " is not among the project's reviewers (" + String.join(", ", settings.reviewers()) + ")");
+                }
+                return stateRefusal(set, itemId, verb + "ed", AnnotationState.SUBMITTED, AnnotationState.IN_REVIEW)
+                        .or(() -> hidden(settings, item, set, user));
+            }
+            case COMMENT -> {
+                if (own || (settings.mayReview(user) || settings.mayAudit(user)) && BlindRule.mayView(settings, item, set, user)) {
+                    return Optional.empty();
+                }
+                return Optional.of(user + " may not comment on the set of " + annotator + " on " + itemId
+                        + ": only its annotator, and reviewers and auditors who may see it, comment");
+            }
+            case AUDIT -> {
+                if (!stages.contains(QualitySettings.AUDIT_STAGE)) {
+                    return Optional.of("the project has no audit stage (its review stages: " + stageList + ")");
+                }
+                if (own) {
+                    return Optional.of(user + " cannot audit their own set on " + itemId);
+                }
+                if (!settings.mayAudit(user)) {
+                    return Optional.of(user + " is not among the project's auditors (" + String.join(", ", settings.auditors()) + ")");
+                }
+                return stateRefusal(set, itemId, "audited", AnnotationState.ACCEPTED).or(() -> hidden(settings, item, set, user));
+            }
+            default -> throw new IllegalArgumentException("unknown review step " + step);
+        }
+    }
+
+    private static Optional<String> hidden(QualitySettings settings, Item item, AnnotationSet set, String user) {
+        return BlindRule.mayView(settings, item, set, user) ? Optional.empty()
+                : Optional.of(user + " may not see the set of " + set.annotator() + " on " + item.id()
+                        + " yet (blind annotation: their own set there is not handed in), so cannot decide on it");
+    }
+
+    private static Optional<String> stateRefusal(AnnotationSet set, String itemId, String becoming, AnnotationState... allowed) {
         for (AnnotationState s : allowed) {
             if (set.state() == s) {
-                return;
+                return Optional.empty();
             }
         }
         List<String> names = new ArrayList<>();
         for (AnnotationState s : allowed) {
             names.add(s.id());
         }
-        throw new IllegalStateException("the set of " + set.annotator() + " on " + itemId + " is " + set.state().id()
+        return Optional.of("the set of " + set.annotator() + " on " + itemId + " is " + set.state().id()
                 + ": only a set that is " + String.join(" or ", names) + " can be " + becoming);
     }
 

@@ -712,7 +712,7 @@ public final class ReviewPart {
 
     private boolean allowed(Action a, AnnotationSet set) {
         return switch (a) {
-            case SUBMIT -> rules.maySubmit(item.set(session.user()).orElse(set));
+            case SUBMIT -> rules.maySubmit(item, item.set(session.user()).orElse(set));
             case ACCEPT, REJECT -> rules.mayReview(item, set);
             case COMMENT -> rules.mayComment(item, set);
             case AUDIT_PASS, AUDIT_FAIL -> rules.mayAudit(item, set);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vellum.core.audit.AuditEvent;
 import dev.vellum.core.model.AnnotationState;
+import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.Asset;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.WorkflowSettings;
@@ -214,6 +215,30 @@ class ReviewsTest {
             assertTrue(e.getMessage().contains("reviews/x1") && e.getMessage().contains("event 1"), e.getMessage());
             assertThrows(StoreException.class, () -> as(p, "alice").submit("x1", "alice"));
             assertEquals(AnnotationState.IN_PROGRESS, state(p, "x1", "alice"), "no step is taken that cannot be recorded");
+        }
+    }
+
+    @Test
+    void aReviewerWithUnsubmittedWorkOnTheItemCannotDecideOnAnothersSetThere() throws Exception {
+        create("review");
+        try (StoredProject p = open()) {
+            // bob reviews too, and has his own set on x1 still in progress: under the blind rule he
+            // may not see alice's set there, so he may not accept it either (nor may the view offer it)
+            new QualitySettings(List.of(), List.of("bob"), List.of(), 0, 0, 0.8, 0).writeTo(p.project());
+            p.saveProject();
+            as(p, "alice").submit("x1", "alice");
+            Item x1 = p.loadItem("x1");
+            AnnotationSet alices = x1.set("alice").orElseThrow();
+            assertTrue(Reviews.refusal(p.project(), "bob", Reviews.Step.ACCEPT, x1, alices).orElseThrow().contains("blind"));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> as(p, "bob").accept("x1", "alice", ""));
+            assertTrue(e.getMessage().contains("may not see the set of alice"), e.getMessage());
+            assertEquals(AnnotationState.SUBMITTED, state(p, "x1", "alice"), "nothing changed");
+
+            as(p, "bob").submit("x1", "bob");
+            x1 = p.loadItem("x1");
+            assertEquals(Optional.empty(), Reviews.refusal(p.project(), "bob", Reviews.Step.ACCEPT, x1, x1.set("alice").orElseThrow()));
+            as(p, "bob").accept("x1", "alice", "");
+            assertEquals(AnnotationState.ACCEPTED, state(p, "x1", "alice"));
         }
     }
 }
