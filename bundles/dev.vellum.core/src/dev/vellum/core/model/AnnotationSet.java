@@ -73,6 +73,21 @@ public final class AnnotationSet {
         return modified;
     }
 
+    /**
+     * When the annotator last made or changed an annotation of the set: the time the work was done,
+     * which a review step (a state change, which moves {@link #modified()}) leaves alone; the set's
+     * creation when it has no annotation. For charts of work over time.
+     */
+    public Instant lastAnnotated() {
+        Instant last = created;
+        for (Annotation a : annotations) {
+            if (a.modified().isAfter(last)) {
+                last = a.modified();
+            }
+        }
+        return last;
+    }
+
     /** The annotations, unmodifiable, in drawing order. */
     public List<Annotation> annotations() {
         return Collections.unmodifiableList(annotations);

@@ -91,7 +91,8 @@ public final class ProjectAgreement {
      * @param byLabel  per label (units in which some annotator gave it), sorted by label
      * @param byPair   per annotator pair, keyed {@code "alice|bob"} (names sorted), sorted
      * @param byKind   per unit kind, sorted
-     * @param overTime per week (Monday start) of the sets' last change, oldest first
+     * @param overTime per week (Monday start) of the sets' last annotation ({@link AnnotationSet#lastAnnotated()}:
+     *                 when the work was done, not when it was reviewed), oldest first
      * @param items    items with at least two annotators' sets
      * @param units    units read
      */
@@ -99,7 +100,7 @@ public final class ProjectAgreement {
             Map<String, AgreementResult> byKind, List<Period> overTime, int items, int units) {
     }
 
-    /** Agreement over the units of sets last changed in one period. */
+    /** Agreement over the units of sets last annotated in one period. */
     public record Period(LocalDate start, AgreementResult result) {
     }
 
@@ -260,7 +261,7 @@ public final class ProjectAgreement {
         TreeSet<String> names = new TreeSet<>();
         for (AnnotationSet s : sets) {
             names.add(s.annotator());
-            last = s.modified().isAfter(last) ? s.modified() : last;
+            last = s.lastAnnotated().isAfter(last) ? s.lastAnnotated() : last;
         }
         LocalDate week = weekOf(last);
         List<String> compared = List.copyOf(names);

@@ -57,7 +57,7 @@ public final class GoldScores {
      *
      * @param itemId    the gold item
      * @param annotator whose set
-     * @param when      the set's last change
+     * @param when      when the set was last annotated ({@link AnnotationSet#lastAnnotated()}; a review does not move it)
      * @param units     units compared: the reference's and those only the annotator has
      * @param correct   units where the annotator gave the reference's value
      * @param wrong     units both have with different values (a wrong label)
@@ -99,8 +99,8 @@ public final class GoldScores {
      *
      * @param annotator who
      * @param overall   over every gold item they did
-     * @param byDay     per day (UTC) of the sets' last change, oldest first
-     * @param recent    over their latest {@code window} gold items (by the sets' last change)
+     * @param byDay     per day (UTC) of the sets' last annotation, oldest first
+     * @param recent    over their latest {@code window} gold items (by the sets' last annotation)
      */
     public record AnnotatorScore(String annotator, Tally overall, Map<LocalDate, Tally> byDay, Tally recent) {
     }
@@ -238,7 +238,7 @@ public final class GoldScores {
                 wrong++;
             }
         }
-        return new ItemScore(item.id(), who, set.modified(), units, correct, wrong, missed, extra);
+        return new ItemScore(item.id(), who, set.lastAnnotated(), units, correct, wrong, missed, extra);
     }
 
     /**

@@ -213,4 +213,17 @@ class ModelTest {
                 dev.vellum.core.spi.Modality.newerPayload(a, 1));
         assertEquals(java.util.Optional.empty(), dev.vellum.core.spi.Modality.newerPayload(a, 3));
     }
+
+    @Test
+    void aReviewStepMovesModifiedButNotLastAnnotated() {
+        Instant made = Instant.parse("2026-11-03T10:00:00Z");
+        Annotation a = new Annotation("a1", "image.tag", "car", Map.of(), 1, Map.of(), dev.vellum.core.model.Provenance.HUMAN, "alice",
+                made.minusSeconds(60), made);
+        AnnotationSet set = new AnnotationSet("alice", AnnotationState.SUBMITTED, 0, made.minusSeconds(3600), made, List.of(a));
+        set.setState(AnnotationState.ACCEPTED);
+        assertTrue(set.modified().isAfter(made), "a state change is a change of the set");
+        assertEquals(made, set.lastAnnotated(), "but not of the work: charts over time keep it on the day it was done");
+        AnnotationSet empty = new AnnotationSet("bob", AnnotationState.IN_PROGRESS, 0, made, made, List.of());
+        assertEquals(made, empty.lastAnnotated(), "no annotation: when the set was started");
+    }
 }

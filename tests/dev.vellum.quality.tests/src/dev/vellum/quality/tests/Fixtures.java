@@ -53,8 +53,14 @@ final class Fixtures {
         return Annotation.create(id, Ranking.TYPE, "", payload, "x");
     }
 
+    /** A set last annotated at {@code modified} (its annotations made then or a minute before). */
     static AnnotationSet set(String annotator, AnnotationState state, Instant modified, Annotation... annotations) {
-        return new AnnotationSet(annotator, state, 1, modified.minusSeconds(3600), modified, List.of(annotations));
+        List<Annotation> made = new java.util.ArrayList<>();
+        for (Annotation a : annotations) {
+            made.add(new Annotation(a.id(), a.typeId(), a.label(), a.attributes(), a.payloadVersion(), a.payload(), a.provenance(),
+                    a.author(), modified.minusSeconds(60), modified));
+        }
+        return new AnnotationSet(annotator, state, 1, modified.minusSeconds(3600), modified, made);
     }
 
     static AnnotationSet submitted(String annotator, Instant modified, Annotation... annotations) {
