@@ -10,6 +10,7 @@ import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.AnnotationState;
 import dev.vellum.core.model.Asset;
 import dev.vellum.core.model.Item;
+import dev.vellum.core.model.Provenance;
 import dev.vellum.core.spi.StoredProject;
 import dev.vellum.core.spi.AgreementUnits;
 import dev.vellum.modality.image.agreement.KeypointUnits;
@@ -41,8 +42,9 @@ class GoldCommandTest extends CliTestBase {
         agreements.addUnits(new ShapeUnits());
     }
 
+    /** A box drawn at {@code T}, the day its set is scored on. */
     private static Annotation box(String id, String label, double x) {
-        return Annotation.create(id, BoundingBox.TYPE, label, new BoundingBox(x, 0, 10, 10).toPayload(), "x");
+        return new Annotation(id, BoundingBox.TYPE, label, Map.of(), 1, new BoundingBox(x, 0, 10, 10).toPayload(), Provenance.HUMAN, "x", T, T);
     }
 
     private static AnnotationSet set(String annotator, AnnotationState state, Annotation... a) {
