@@ -2,13 +2,13 @@ package dev.vellum.guidelines.ui.parts;
 
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
+import dev.vellum.core.ui.views.SessionFollower;
 import dev.vellum.guidelines.GuidelineDiff;
 import dev.vellum.guidelines.GuidelineDraft;
 import dev.vellum.guidelines.GuidelineVersion;
 import dev.vellum.guidelines.Guidelines;
 import dev.vellum.guidelines.ui.internal.GuidelinesEvents;
 import dev.vellum.guidelines.ui.internal.Problems;
-import dev.vellum.guidelines.ui.internal.SessionFollower;
 import dev.vellum.guidelines.ui.internal.ProjectImages;
 import dev.vellum.guidelines.ui.internal.PublishDialog;
 import dev.vellum.guidelines.ui.internal.RequeueDialog;

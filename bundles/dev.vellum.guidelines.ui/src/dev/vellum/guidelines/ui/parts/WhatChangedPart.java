@@ -2,6 +2,7 @@ package dev.vellum.guidelines.ui.parts;
 
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
+import dev.vellum.core.ui.views.SessionFollower;
 import dev.vellum.guidelines.Acknowledgement;
 import dev.vellum.guidelines.Faq;
 import dev.vellum.guidelines.FaqEntry;
@@ -11,7 +12,6 @@ import dev.vellum.guidelines.WhatChanged;
 import dev.vellum.guidelines.ui.internal.ChangeNavigation;
 import dev.vellum.guidelines.ui.internal.GuidelinesEvents;
 import dev.vellum.guidelines.ui.internal.Problems;
-import dev.vellum.guidelines.ui.internal.SessionFollower;
 import dev.vellum.guidelines.ui.internal.Widgets;
 import dev.vellum.guidelines.ui.internal.Workbench;
 import dev.vellum.guidelines.ui.viewers.DiffViewer;

@@ -3,13 +3,13 @@ package dev.vellum.quality.ui.parts;
 import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.session.ProjectChange;
-import dev.vellum.core.session.ProjectListener;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.Finding;
 import dev.vellum.core.spi.Finding.Severity;
 import dev.vellum.core.spi.Progress;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.ui.editors.ItemEditor;
+import dev.vellum.core.ui.views.SessionFollower;
 import dev.vellum.core.ui.widgets.ColorMarks;
 import dev.vellum.core.validation.Validator;
 import dev.vellum.quality.rules.ProjectValidation;
@@ -69,7 +69,12 @@ public final class ProblemsPart {
     private final Validator validator;
     private final MPart part;
     private final ItemOpener opener;
-    private final ProjectListener listener = this::projectChanged;
+    /**
+     * Validation reads the saved project: edits count once saved; items added or removed, and
+     * settings (schemas, a published guideline version and so the rules in force) at once.
+     */
+    private final SessionFollower follower = new SessionFollower(() -> this.root,
+            change -> change.kind() != ProjectChange.Kind.ITEMS_CHANGED, () -> schedule(DEBOUNCE_MS));
     private final Set<Severity> shown = EnumSet.allOf(Severity.class);
 
     private ProjectSession session;
@@ -245,30 +250,16 @@ public final class ProblemsPart {
     /** Follows whichever project is open. */
     @Inject
     void setSession(@org.eclipse.e4.core.di.annotations.Optional ProjectSession next) {
-        if (next == session) {
+        if (!follower.follow(next)) {
             return;
-        }
-        if (session != null) {
-            session.removeListener(listener);
         }
         session = next;
         findings = List.of();
-        if (session != null) {
-            session.addListener(listener);
-        }
         if (root != null && !root.isDisposed()) {
             show(List.of(), session == null ? "No project open." : "");
             if (session != null) {
                 refresh();
             }
-        }
-    }
-
-    private void projectChanged(ProjectChange change) {
-        // Validation reads the saved project: edits count once saved; items added or removed, and
-        // settings (schemas, a published guideline version and so the rules in force) at once.
-        if (change.kind() != ProjectChange.Kind.ITEMS_CHANGED) {
-            schedule(DEBOUNCE_MS);
         }
     }
 
@@ -463,9 +454,7 @@ public final class ProblemsPart {
 
     @PreDestroy
     void dispose() {
-        if (session != null) {
-            session.removeListener(listener);
-        }
+        follower.dispose();
         if (job != null) {
             job.cancel();
         }

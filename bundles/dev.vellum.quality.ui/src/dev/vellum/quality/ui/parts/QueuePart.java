@@ -3,10 +3,10 @@ package dev.vellum.quality.ui.parts;
 import dev.vellum.core.model.ItemSummary;
 import dev.vellum.core.model.ItemSummary.SetSummary;
 import dev.vellum.core.session.ProjectChange;
-import dev.vellum.core.session.ProjectListener;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.ui.editors.EditorStatus;
+import dev.vellum.core.ui.views.SessionFollower;
 import dev.vellum.quality.ui.internal.Ids;
 import dev.vellum.quality.ui.internal.NextWork.Role;
 import dev.vellum.quality.ui.internal.QualityWorkbench;
@@ -32,7 +32,6 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -64,7 +63,9 @@ public final class QueuePart {
     private final EHandlerService handlers;
     private final EPartService parts;
     private final IEventBroker events;
-    private final ProjectListener listener = this::projectChanged;
+    /** Reloads on every change but edits inside items (saves, added items, settings). */
+    private final SessionFollower follower = new SessionFollower(() -> this.root,
+            change -> change.kind() != ProjectChange.Kind.ITEMS_CHANGED, this::reload);
     private ProjectSession session;
     private ItemOpener opener;
     private List<Entry> entries = List.of();
@@ -115,9 +116,7 @@ public final class QueuePart {
 
     @PreDestroy
     void dispose() {
-        if (session != null) {
-            session.removeListener(listener);
-        }
+        follower.dispose();
     }
 
     @Focus
@@ -128,16 +127,10 @@ public final class QueuePart {
     /** Follows the open project. */
     @Inject
     void projectChanged(@Optional ProjectSession next) {
-        if (next == session) {
+        if (!follower.follow(next)) {
             return;
         }
-        if (session != null) {
-            session.removeListener(listener);
-        }
         session = next;
-        if (session != null) {
-            session.addListener(listener);
-        }
         reload();
     }
 
@@ -146,22 +139,6 @@ public final class QueuePart {
     @Optional
     void reviewed(@UIEventTopic(QualityWorkbench.REVIEWED_TOPIC) String itemId) {
         reload();
-    }
-
-    private void projectChanged(ProjectChange change) {
-        if (change.kind() == ProjectChange.Kind.ITEMS_CHANGED || root == null || root.isDisposed()) {
-            return;
-        }
-        Display d = root.getDisplay();
-        if (d.getThread() == Thread.currentThread()) {
-            reload();
-        } else {
-            d.asyncExec(() -> {
-                if (!root.isDisposed()) {
-                    reload();
-                }
-            });
-        }
     }
 
     /** Lets tests see what would be opened. */

@@ -5,7 +5,6 @@ import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.AnnotationState;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.session.ProjectChange;
-import dev.vellum.core.session.ProjectListener;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.ui.editors.EditorProvider;
@@ -13,6 +12,7 @@ import dev.vellum.core.ui.editors.EditorStatus;
 import dev.vellum.core.ui.editors.ItemEditor;
 import dev.vellum.core.ui.editors.ItemEditor.SelectedAnnotation;
 import dev.vellum.core.ui.editors.SetFilter;
+import dev.vellum.core.ui.views.SessionFollower;
 import dev.vellum.core.ui.widgets.ColorMarks;
 import dev.vellum.quality.ui.internal.Ids;
 import dev.vellum.quality.ui.internal.QualityWorkbench;
@@ -53,7 +53,6 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
@@ -137,7 +136,10 @@ public final class ReviewPart {
     private final EPartService parts;
     private final IEventBroker events;
     private final SetFilter visibility;
-    private final ProjectListener listener = this::projectChanged;
+    /** Reloads when the shown item changes, or the project's settings (roles, stages). */
+    private final SessionFollower follower = new SessionFollower(() -> this.root,
+            change -> this.itemId != null && (change.itemIds().contains(this.itemId) || change.kind() == ProjectChange.Kind.PROJECT_CHANGED),
+            this::reload);
     private ProjectSession session;
     private MPart followed;
     private String itemId;
@@ -326,9 +328,7 @@ public final class ReviewPart {
 
     @PreDestroy
     void dispose() {
-        if (session != null) {
-            session.removeListener(listener);
-        }
+        follower.dispose();
     }
 
     @Focus
@@ -339,16 +339,10 @@ public final class ReviewPart {
     /** Follows the open project. */
     @Inject
     void projectChanged(@Optional ProjectSession next) {
-        if (next == session) {
+        if (!follower.follow(next)) {
             return;
         }
-        if (session != null) {
-            session.removeListener(listener);
-        }
         session = next;
-        if (session != null) {
-            session.addListener(listener);
-        }
         followed = null;
         itemId = null;
         chosen = null;
@@ -401,23 +395,6 @@ public final class ReviewPart {
     void reviewed(@UIEventTopic(QualityWorkbench.REVIEWED_TOPIC) String reviewedItem) {
         if (reviewedItem != null && reviewedItem.equals(itemId)) {
             reload();
-        }
-    }
-
-    private void projectChanged(ProjectChange change) {
-        if (itemId == null || root == null || root.isDisposed()
-                || !change.itemIds().contains(itemId) && change.kind() != ProjectChange.Kind.PROJECT_CHANGED) {
-            return;
-        }
-        Display d = root.getDisplay();
-        if (d.getThread() == Thread.currentThread()) {
-            reload();
-        } else {
-            d.asyncExec(() -> {
-                if (!root.isDisposed()) {
-                    reload();
-                }
-            });
         }
     }
 

@@ -1,14 +1,18 @@
-package dev.vellum.guidelines.ui.internal;
+package dev.vellum.core.ui.views;
 
 import dev.vellum.core.session.ProjectChange;
 import dev.vellum.core.session.ProjectListener;
 import dev.vellum.core.session.ProjectSession;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 
 /**
  * Keeps a view listening to whichever project is open: moves its listener from the old session to
- * the new one, and runs the view's reload on the UI thread when a change it cares about happens.
+ * the new one, and runs the view's reload on the UI thread when a change it cares about happens
+ * (sessions tell their listeners on whatever thread saved or edited). Views hold one and call
+ * {@link #follow} from their injected session setter and {@link #dispose} when they close.
  */
 public final class SessionFollower {
     private final ProjectListener listener;
@@ -19,12 +23,29 @@ public final class SessionFollower {
      * @param relevant which project changes make the view reload
      * @param reload  what the view does then
      */
-    public SessionFollower(java.util.function.Supplier<Control> root, Predicate<ProjectChange> relevant, Runnable reload) {
+    public SessionFollower(Supplier<Control> root, Predicate<ProjectChange> relevant, Runnable reload) {
         this.listener = change -> {
             if (relevant.test(change)) {
-                Problems.ui(root.get(), reload);
+                onUiThread(root.get(), reload);
             }
         };
+    }
+
+    /** Runs {@code r} on {@code control}'s UI thread (now when called there), unless the control is gone. */
+    private static void onUiThread(Control control, Runnable r) {
+        if (control == null || control.isDisposed()) {
+            return;
+        }
+        Display d = control.getDisplay();
+        if (d.getThread() == Thread.currentThread()) {
+            r.run();
+        } else {
+            d.asyncExec(() -> {
+                if (!control.isDisposed()) {
+                    r.run();
+                }
+            });
+        }
     }
 
     /** A view that reloads when project settings change (a guideline version was published). */

@@ -1,0 +1,2 @@
+/** Helpers the workbench's views share: following the open project. */
+package dev.vellum.core.ui.views;
