@@ -4,13 +4,12 @@ import dev.vellum.core.model.Annotation;
 import dev.vellum.core.model.AnnotationSet;
 import dev.vellum.core.model.Item;
 import dev.vellum.core.model.LabelSchema;
-import dev.vellum.core.session.ProjectChange;
-import dev.vellum.core.session.ProjectListener;
 import dev.vellum.core.session.ProjectSession;
 import dev.vellum.core.spi.StoreException;
 import dev.vellum.core.ui.editors.ItemEditor;
 import dev.vellum.core.ui.editors.ItemEditor.SelectedAnnotation;
 import dev.vellum.core.ui.editors.SetFilter;
+import dev.vellum.core.ui.views.SessionFollower;
 import dev.vellum.core.ui.widgets.ColorMarks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -75,7 +74,9 @@ public final class OutlinePart {
     private final EPartService parts;
     private final SetFilter visibility;
     private final FollowedEditor editors = new FollowedEditor();
-    private final ProjectListener listener = this::projectChanged;
+    /** Reloads the rows when the shown item changes (an edit, undo, redo or save), keeping the selection. */
+    private final SessionFollower follower = new SessionFollower(() -> this.table,
+            change -> this.itemId != null && change.itemIds().contains(this.itemId), this::reloadKeepingSelection);
     private ProjectSession session;
 
     private Composite root;
@@ -167,9 +168,7 @@ public final class OutlinePart {
 
     @PreDestroy
     void dispose() {
-        if (session != null) {
-            session.removeListener(listener);
-        }
+        follower.dispose();
     }
 
     @Focus
@@ -180,16 +179,10 @@ public final class OutlinePart {
     /** Follows another project: what was shown belonged to the old one. */
     @Inject
     void projectChanged(@Optional ProjectSession newSession) {
-        if (newSession == session) {
+        if (!follower.follow(newSession)) {
             return;
         }
-        if (session != null) {
-            session.removeListener(listener);
-        }
         session = newSession;
-        if (session != null) {
-            session.addListener(listener);
-        }
         if (table != null && !table.isDisposed()) {
             showItem(editors.itemId());
         }
@@ -229,14 +222,7 @@ public final class OutlinePart {
         return Arrays.stream(table.getSelectionIndices()).sorted().mapToObj(i -> shown[i]).toList();
     }
 
-    private void projectChanged(ProjectChange change) {
-        if (table == null || table.isDisposed() || itemId == null || !change.itemIds().contains(itemId)) {
-            return;
-        }
-        if (table.getDisplay().getThread() != Thread.currentThread()) {
-            table.getDisplay().asyncExec(() -> projectChanged(change));
-            return;
-        }
+    private void reloadKeepingSelection() {
         List<String> keep = selectedRows().stream().map(Row::key).toList();
         load();
         refill(keep);
